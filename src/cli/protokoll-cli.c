@@ -1,0 +1,347 @@
+/* protokoll-cli.c: the core on the command line, for scripts, tests and bulk work (see README). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "protokoll-core.h"
+
+/* Exit status of shared/cli-and-json.md. */
+enum
+{
+  EXIT_OK = 0,
+  EXIT_BAD_INPUT = 1,
+  EXIT_USAGE = 2,
+  EXIT_DATABASE = 3,
+};
+
+typedef struct
+{
+  const char *db_path;
+  gboolean json;
+  int argc;          /* positional arguments after the command */
+  char **argv;
+} Invocation;
+
+typedef int (*CommandFunc) (Invocation *invocation);
+
+typedef struct
+{
+  const char *name;
+  const char *synopsis;
+  const char *summary;
+  int n_args;
+  CommandFunc run;
+} Command;
+
+static int
+fail (int         status,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static int
+fail (int         status,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("protokoll-cli: %s\n", message);
+  return status;
+}
+
+/* Database errors are exit 3 except "no such meeting", which is the caller's input. */
+static int
+fail_with_error (const GError *error)
+{
+  if (error->domain == PK_DATABASE_ERROR && error->code != PK_DATABASE_ERROR_NOT_FOUND)
+    return fail (EXIT_DATABASE, "%s", error->message);
+  return fail (EXIT_BAD_INPUT, "%s", error->message);
+}
+
+static PkDatabase *
+open_database (Invocation  *invocation,
+               int         *status)
+{
+  g_autofree char *path = invocation->db_path ? g_strdup (invocation->db_path)
+                                              : pk_database_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  PkDatabase *db = pk_database_open (path, &error);
+
+  if (db == NULL)
+    *status = fail (EXIT_DATABASE, "%s", error->message);
+  return db;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static void
+print_json_node (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+command_list (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GListStore) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  guint n;
+
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!(meetings = pk_database_list_meetings (db, &error)))
+    return fail_with_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (meetings));
+
+  if (invocation->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PkMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (meetings), i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, pk_meeting_get_id (meeting));
+          json_builder_set_member_name (builder, "date");
+          if (pk_meeting_get_date (meeting))
+            json_builder_add_string_value (builder, pk_meeting_get_date (meeting));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "body");
+          if (pk_meeting_get_body (meeting))
+            json_builder_add_string_value (builder, pk_meeting_get_body (meeting));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, pk_meeting_get_title (meeting));
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, pk_enum_to_nick (PK_TYPE_MEETING_STATUS,
+                                                                   pk_meeting_get_status (meeting)));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json_node (root);
+      return EXIT_OK;
+    }
+
+  /* One meeting per line, tab-separated, so `cut` and `awk` work on it. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PkMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (meetings), i);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
+               pk_meeting_get_id (meeting),
+               pk_meeting_get_date (meeting) ? pk_meeting_get_date (meeting) : "-",
+               pk_meeting_get_body (meeting) ? pk_meeting_get_body (meeting) : "-",
+               pk_meeting_get_title (meeting),
+               pk_enum_to_nick (PK_TYPE_MEETING_STATUS, pk_meeting_get_status (meeting)));
+    }
+  return EXIT_OK;
+}
+
+static int
+load_meeting (Invocation  *invocation,
+              PkDatabase **db_out,
+              PkMeeting  **meeting_out)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  gint64 id;
+
+  if (!parse_id (invocation->argv[0], &id))
+    return fail (EXIT_USAGE, _("“%s” is not a meeting id"), invocation->argv[0]);
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!(*meeting_out = pk_database_load_meeting (db, id, &error)))
+    return fail_with_error (error);
+  *db_out = g_steal_pointer (&db);
+  return EXIT_OK;
+}
+
+static int
+command_show (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(PkMeeting) meeting = NULL;
+  GListModel *items;
+  int status;
+
+  if ((status = load_meeting (invocation, &db, &meeting)) != EXIT_OK)
+    return status;
+  if (invocation->json)
+    {
+      g_autofree char *json = pk_meeting_to_json (meeting, NULL);
+      fputs (json, stdout);
+      return EXIT_OK;
+    }
+
+  g_print ("%s\n", pk_meeting_get_title (meeting));
+  if (pk_meeting_get_body (meeting))
+    g_print ("%s\n", pk_meeting_get_body (meeting));
+  g_print ("%s %s–%s  %s\n",
+           pk_meeting_get_date (meeting) ? pk_meeting_get_date (meeting) : "",
+           pk_meeting_get_start_time (meeting) ? pk_meeting_get_start_time (meeting) : "",
+           pk_meeting_get_end_time (meeting) ? pk_meeting_get_end_time (meeting) : "",
+           pk_meeting_get_place (meeting) ? pk_meeting_get_place (meeting) : "");
+  items = G_LIST_MODEL (pk_meeting_get_items (meeting));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PkAgendaItem) item = g_list_model_get_item (items, i);
+      g_print ("%s. %s\n", pk_agenda_item_get_number (item), pk_agenda_item_get_title (item));
+    }
+  return EXIT_OK;
+}
+
+static int
+command_export_json (Invocation *invocation)
+{
+  invocation->json = TRUE;
+  return command_show (invocation);
+}
+
+static int
+command_import_json (Invocation *invocation)
+{
+  const char *path = invocation->argv[0];
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(PkMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  int status = EXIT_OK;
+
+  if (!g_file_get_contents (path, &data, &length, &error))
+    return fail (EXIT_BAD_INPUT, "%s", error->message);
+  if (!(meeting = pk_meeting_from_json (data, length, &error)))
+    return fail (EXIT_BAD_INPUT, "%s: %s", path, error->message);
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (pk_database_insert_meeting (db, meeting, &error) == 0)
+    return fail_with_error (error);
+  g_print ("%" G_GINT64_FORMAT "\n", pk_meeting_get_id (meeting));
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "list", "list [--json]", N_("List the meetings: id, date, body, title, status"), 0, command_list },
+  { "show", "show ID [--json]", N_("Show one meeting; with --json the whole meeting as JSON"), 1, command_show },
+  { "export-json", "export-json ID", N_("Write the meeting JSON of one meeting to standard output"), 1, command_export_json },
+  { "import-json", "import-json FILE", N_("Import a meeting JSON file; prints the new meeting’s id"), 1, command_import_json },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: protokoll-cli [--db PATH] COMMAND [ARGUMENTS…]"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-22s %s\n", commands[i].synopsis, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  %-22s %s\n", "--db PATH", _("Use this database (default: $PROTOKOLL_DB or the app’s own)"));
+  fprintf (stream, "  %-22s %s\n", "--json", _("Output for machines"));
+  fprintf (stream, "  %-22s %s\n", "-h, --help", _("Show this help"));
+  fprintf (stream, "  %-22s %s\n", "--version", _("Show the version"));
+  fprintf (stream, "\n%s\n", _("Exit status: 0 ok, 1 bad input, 2 usage, 3 database problem."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Invocation invocation = { 0 };
+  g_autoptr(GPtrArray) positional = g_ptr_array_new ();
+  const Command *command = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("protokoll-cli %s\n", PACKAGE_VERSION);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--json"))
+        invocation.json = TRUE;
+      else if (g_str_equal (arg, "--db"))
+        {
+          if (++i >= argc)
+            return fail (EXIT_USAGE, _("--db needs a path"));
+          invocation.db_path = argv[i];
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        invocation.db_path = arg + strlen ("--db=");
+      else if (arg[0] == '-' && arg[1] != '\0')
+        {
+          fail (EXIT_USAGE, _("unknown option “%s”"), arg);
+          print_usage (stderr);
+          return EXIT_USAGE;
+        }
+      else
+        g_ptr_array_add (positional, (gpointer) arg);
+    }
+
+  if (positional->len == 0)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, positional->pdata[0]))
+      command = &commands[i];
+  if (command == NULL)
+    {
+      fail (EXIT_USAGE, _("unknown command “%s”"), (const char *) positional->pdata[0]);
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if ((int) positional->len - 1 != command->n_args)
+    return fail (EXIT_USAGE, _("usage: protokoll-cli %s"), command->synopsis);
+
+  invocation.argc = positional->len - 1;
+  invocation.argv = (char **) positional->pdata + 1;
+  return command->run (&invocation);
+}

@@ -1,0 +1,98 @@
+/* pk-database.h: the SQLite file that holds everything: opening, checking, migrating, jobs. */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "pk-meeting.h"
+
+G_BEGIN_DECLS
+
+#define PK_DATABASE_ERROR (pk_database_error_quark ())
+
+typedef enum
+{
+  PK_DATABASE_ERROR_FAILED,
+  PK_DATABASE_ERROR_NOT_DATABASE,  /* the file is not an SQLite database */
+  PK_DATABASE_ERROR_CORRUPT,
+  PK_DATABASE_ERROR_NEWER_VERSION, /* written by a newer Protokoll: never touched */
+  PK_DATABASE_ERROR_LOCKED,
+  PK_DATABASE_ERROR_FULL,          /* disk full: the transaction was rolled back */
+  PK_DATABASE_ERROR_NOT_FOUND,
+  PK_DATABASE_ERROR_CONSTRAINT,
+  PK_DATABASE_ERROR_READ_ONLY,
+} PkDatabaseError;
+
+#define PK_TYPE_DATABASE (pk_database_get_type ())
+G_DECLARE_FINAL_TYPE (PkDatabase, pk_database, PK, DATABASE, GObject)
+
+GQuark      pk_database_error_quark        (void);
+
+/* PROTOKOLL_DB if set, else $XDG_DATA_HOME/protokoll/protokoll.db. */
+char       *pk_database_get_default_path   (void);
+
+PkDatabase *pk_database_open               (const char           *path,
+                                            GError              **error);
+void        pk_database_open_async         (const char           *path,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+PkDatabase *pk_database_open_finish        (GAsyncResult         *result,
+                                            GError              **error);
+/* Opens with the schema at exactly @version (tests build old databases with it). */
+PkDatabase *pk_database_open_at_version    (const char           *path,
+                                            int                   version,
+                                            GError              **error);
+
+const char *pk_database_get_path           (PkDatabase           *self);
+sqlite3    *pk_database_get_handle         (PkDatabase           *self);
+int         pk_database_get_schema_version (PkDatabase           *self);
+/* Where the copy taken before the last migration went, or NULL if none was needed. */
+const char *pk_database_get_backup_path    (PkDatabase           *self);
+
+/* Transactions nest (savepoints): an inner failure rolls back only to its own start. */
+gboolean    pk_database_begin              (PkDatabase           *self,
+                                            GError              **error);
+gboolean    pk_database_commit             (PkDatabase           *self,
+                                            GError              **error);
+void        pk_database_rollback           (PkDatabase           *self);
+
+gboolean    pk_database_exec               (PkDatabase           *self,
+                                            const char           *sql,
+                                            GError              **error);
+sqlite3_stmt *pk_database_prepare          (PkDatabase           *self,
+                                            const char           *sql,
+                                            GError              **error);
+/* Sets @error from the connection's last error; @rc picks the code. Always returns FALSE. */
+gboolean    pk_database_set_error          (PkDatabase           *self,
+                                            int                   rc,
+                                            GError              **error);
+
+/* Runs @func on the database's own worker thread. Jobs run one at a time in the order queued, so
+ * an autosave queued before a load is on disk before the load reads. */
+void        pk_database_run_in_worker      (PkDatabase           *self,
+                                            GTask                *task,
+                                            GTaskThreadFunc       func);
+
+/* Meetings (pk-database-meetings.c). */
+GListStore *pk_database_list_meetings      (PkDatabase           *self,
+                                            GError              **error);
+PkMeeting  *pk_database_load_meeting       (PkDatabase           *self,
+                                            gint64                meeting_id,
+                                            GError              **error);
+/* Inserts the whole tree in one transaction; sets the ids of every object in it. */
+gint64      pk_database_insert_meeting     (PkDatabase           *self,
+                                            PkMeeting            *meeting,
+                                            GError              **error);
+/* Writes the header fields (title, body, kind, dnr, date, times, place, link, status, recorder). */
+gboolean    pk_database_update_meeting_header (PkDatabase        *self,
+                                            PkMeeting            *meeting,
+                                            GError              **error);
+gboolean    pk_database_delete_meeting     (PkDatabase           *self,
+                                            gint64                meeting_id,
+                                            GError              **error);
+/* Body names known to the database, sorted, for completion. */
+GStrv       pk_database_list_body_names    (PkDatabase           *self,
+                                            GError              **error);
+
+G_END_DECLS

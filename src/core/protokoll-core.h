@@ -13,3 +13,4 @@
 #include "pk-person.h"
 #include "pk-person-note.h"
 #include "pk-signoff.h"
+#include "pk-util.h"

@@ -1,0 +1,655 @@
+/* pk-meeting-view.c: the selected meeting: editable header with autosave, and the four panels. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pk-meeting-view.h"
+
+/* Typing pauses this long before a save; focus changes and closing save at once. */
+#define AUTOSAVE_DELAY_MS 500
+
+struct _PkMeetingView
+{
+  GtkWidget parent_instance;
+
+  GtkEntry *title_entry;
+  GtkLabel *status_label;
+  GtkEntry *body_entry;
+  GtkDropDown *kind_dropdown;
+  GtkEntry *date_entry;
+  GtkEntry *start_entry;
+  GtkEntry *end_entry;
+  GtkEntry *dnr_entry;
+  GtkEntry *place_entry;
+  AdwViewStack *stack;
+  GtkStack *agenda_stack;
+  GtkListView *agenda_list;
+  GtkStack *attendance_stack;
+  GtkListView *attendance_list;
+
+  PkDatabase *database;
+  PkMeeting *meeting;
+  GListStore *agenda;       /* flattened tree of PkAgendaItem */
+  GListStore *attendance;
+  GCancellable *load_cancellable;
+  guint autosave_id;
+  gboolean filling;         /* setting the entries from the model: not an edit */
+  const char *status_class;
+};
+
+G_DEFINE_FINAL_TYPE (PkMeetingView, pk_meeting_view, GTK_TYPE_WIDGET)
+
+enum {
+  SAVED,
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  PkDatabase *database;
+  PkMeeting *snapshot;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->database);
+  g_clear_object (&job->snapshot);
+  g_free (job);
+}
+
+/* The worker thread gets its own copy of the header, so typing on can't race the write. */
+static PkMeeting *
+copy_header (PkMeeting *meeting)
+{
+  PkMeeting *copy = pk_meeting_new ();
+  static const char *const names[] = {
+    "id", "body", "kind", "title", "dnr", "date", "start-time", "end-time", "place",
+    "online-link", "status", "recorded-by", "version", "content-sha256",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      g_object_get_property (G_OBJECT (meeting), names[i], &value);
+      g_object_set_property (G_OBJECT (copy), names[i], &value);
+      g_value_unset (&value);
+    }
+  return copy;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (pk_database_update_meeting_header (job->database, job->snapshot, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PkMeetingView *self = PK_MEETING_VIEW (source);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_signal_emit (self, signals[SAVED], 0, job->snapshot);
+  else
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+  g_application_release (g_application_get_default ());
+}
+
+static void
+queue_save (PkMeetingView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->database == NULL || self->meeting == NULL)
+    return;
+
+  job = g_new0 (SaveJob, 1);
+  job->database = g_object_ref (self->database);
+  job->snapshot = copy_header (self->meeting);
+  task = g_task_new (self, NULL, save_done, NULL);
+  g_task_set_source_tag (task, queue_save);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  /* Held until written: quitting right after typing must not lose the words. */
+  g_application_hold (g_application_get_default ());
+  pk_database_run_in_worker (self->database, task, save_thread);
+}
+
+static gboolean
+autosave_timeout (gpointer user_data)
+{
+  PkMeetingView *self = user_data;
+
+  self->autosave_id = 0;
+  queue_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+pk_meeting_view_flush (PkMeetingView *self)
+{
+  g_return_if_fail (PK_IS_MEETING_VIEW (self));
+
+  if (self->autosave_id != 0)
+    queue_save (self);
+}
+
+gboolean
+pk_meeting_view_has_pending_save (PkMeetingView *self)
+{
+  g_return_val_if_fail (PK_IS_MEETING_VIEW (self), FALSE);
+  return self->autosave_id != 0;
+}
+
+static void
+schedule_save (PkMeetingView *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
+}
+
+static gboolean
+parse_date (const char *text)
+{
+  unsigned year, month, day;
+  char tail;
+
+  return sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) == 3 && strlen (text) == 10 &&
+         g_date_valid_dmy (day, month, year);
+}
+
+/* Returns HH:MM for "9:45", "09:45" or "0945"; NULL if it is not a time. */
+static char *
+normalise_time (const char *text)
+{
+  unsigned hour, minute;
+  int consumed = 0;
+
+  if ((sscanf (text, "%2u:%2u%n", &hour, &minute, &consumed) == 2 && text[consumed] == '\0') ||
+      (strlen (text) == 4 && sscanf (text, "%2u%2u%n", &hour, &minute, &consumed) == 2 &&
+       text[consumed] == '\0'))
+    {
+      if (hour < 24 && minute < 60)
+        return g_strdup_printf ("%02u:%02u", hour, minute);
+    }
+  return NULL;
+}
+
+/* A field that does not parse keeps its last good value in the model and is marked; nothing the
+ * user typed is thrown away from the entry. */
+static void
+set_entry_valid (GtkEntry *entry,
+                 gboolean  valid)
+{
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static const char *
+entry_text_or_null (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  return pk_str_or_null (text) != NULL ? text : NULL;
+}
+
+static void
+update_time_field (GtkEntry  *entry,
+                   PkMeeting *meeting,
+                   const char *property)
+{
+  const char *text = entry_text_or_null (entry);
+  g_autofree char *time = text != NULL ? normalise_time (g_strstrip (g_strdup (text))) : NULL;
+
+  set_entry_valid (entry, text == NULL || time != NULL);
+  if (text == NULL || time != NULL)
+    g_object_set (meeting, property, time, NULL);
+}
+
+static void
+on_field_changed (PkMeetingView *self)
+{
+  const char *date;
+
+  if (self->filling || self->meeting == NULL)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self->meeting));
+  pk_meeting_set_title (self->meeting, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  pk_meeting_set_body (self->meeting, entry_text_or_null (self->body_entry));
+  pk_meeting_set_kind (self->meeting, gtk_drop_down_get_selected (self->kind_dropdown) == 1
+                                        ? PK_MEETING_KIND_MINNESANTECKNINGAR
+                                        : PK_MEETING_KIND_PROTOKOLL);
+  date = entry_text_or_null (self->date_entry);
+  set_entry_valid (self->date_entry, date == NULL || parse_date (date));
+  if (date == NULL || parse_date (date))
+    pk_meeting_set_date (self->meeting, date);
+  update_time_field (self->start_entry, self->meeting, "start-time");
+  update_time_field (self->end_entry, self->meeting, "end-time");
+  pk_meeting_set_dnr (self->meeting, entry_text_or_null (self->dnr_entry));
+  pk_meeting_set_place (self->meeting, entry_text_or_null (self->place_entry));
+  g_object_thaw_notify (G_OBJECT (self->meeting));
+
+  schedule_save (self);
+}
+
+static void
+update_status (PkMeetingView *self)
+{
+  PkMeetingStatus status = pk_meeting_get_status (self->meeting);
+
+  gtk_label_set_label (self->status_label, pk_meeting_status_get_label (status));
+  if (self->status_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), self->status_class);
+  self->status_class = pk_enum_to_nick (PK_TYPE_MEETING_STATUS, status);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_class);
+}
+
+static void
+set_entry (GtkEntry   *entry,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  set_entry_valid (entry, TRUE);
+}
+
+static void
+fill_header (PkMeetingView *self)
+{
+  self->filling = TRUE;
+  set_entry (self->title_entry, pk_meeting_get_title (self->meeting));
+  set_entry (self->body_entry, pk_meeting_get_body (self->meeting));
+  gtk_drop_down_set_selected (self->kind_dropdown,
+                              pk_meeting_get_kind (self->meeting) == PK_MEETING_KIND_MINNESANTECKNINGAR);
+  set_entry (self->date_entry, pk_meeting_get_date (self->meeting));
+  set_entry (self->start_entry, pk_meeting_get_start_time (self->meeting));
+  set_entry (self->end_entry, pk_meeting_get_end_time (self->meeting));
+  set_entry (self->dnr_entry, pk_meeting_get_dnr (self->meeting));
+  set_entry (self->place_entry, pk_meeting_get_place (self->meeting));
+  update_status (self);
+  self->filling = FALSE;
+}
+
+static void
+flatten_items (GListStore *target,
+               GListModel *items)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PkAgendaItem) item = g_list_model_get_item (items, i);
+
+      g_list_store_append (target, item);
+      flatten_items (target, G_LIST_MODEL (pk_agenda_item_get_items (item)));
+    }
+}
+
+static void
+show_panels (PkMeetingView *self,
+             PkMeeting     *full)
+{
+  g_list_store_remove_all (self->agenda);
+  g_list_store_remove_all (self->attendance);
+  if (full != NULL)
+    {
+      GListModel *attendees = G_LIST_MODEL (pk_meeting_get_attendees (full));
+
+      flatten_items (self->agenda, G_LIST_MODEL (pk_meeting_get_items (full)));
+      for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+        {
+          g_autoptr(GObject) attendance = g_list_model_get_item (attendees, i);
+          g_list_store_append (self->attendance, attendance);
+        }
+    }
+  gtk_stack_set_visible_child_name (self->agenda_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->agenda)) ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->attendance_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->attendance)) ? "list" : "empty");
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+  PkMeeting *full;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  full = pk_database_load_meeting (job->database, pk_meeting_get_id (job->snapshot), &error);
+  if (full == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, full, g_object_unref);
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PkMeetingView) self = user_data;
+  g_autoptr(PkMeeting) full = NULL;
+  g_autoptr(GError) error = NULL;
+
+  full = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+  show_panels (self, full);
+}
+
+static void
+load_panels (PkMeetingView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  show_panels (self, NULL);
+  if (self->database == NULL || self->meeting == NULL || pk_meeting_get_id (self->meeting) == 0)
+    return;
+
+  self->load_cancellable = g_cancellable_new ();
+  job = g_new0 (SaveJob, 1);
+  job->database = g_object_ref (self->database);
+  job->snapshot = g_object_ref (self->meeting);
+  task = g_task_new (NULL, self->load_cancellable, load_done, g_object_ref (self));
+  g_task_set_source_tag (task, load_panels);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  pk_database_run_in_worker (self->database, task, load_thread);
+}
+
+void
+pk_meeting_view_set_meeting (PkMeetingView *self,
+                             PkMeeting     *meeting)
+{
+  g_return_if_fail (PK_IS_MEETING_VIEW (self));
+  g_return_if_fail (meeting == NULL || PK_IS_MEETING (meeting));
+
+  if (self->meeting == meeting)
+    return;
+  pk_meeting_view_flush (self);
+  if (self->meeting != NULL)
+    g_signal_handlers_disconnect_by_func (self->meeting, update_status, self);
+  g_set_object (&self->meeting, meeting);
+  if (meeting != NULL)
+    {
+      g_signal_connect_object (meeting, "notify::status", G_CALLBACK (update_status), self,
+                               G_CONNECT_SWAPPED);
+      fill_header (self);
+    }
+  load_panels (self);
+}
+
+PkMeeting *
+pk_meeting_view_get_meeting (PkMeetingView *self)
+{
+  g_return_val_if_fail (PK_IS_MEETING_VIEW (self), NULL);
+  return self->meeting;
+}
+
+void
+pk_meeting_view_set_database (PkMeetingView *self,
+                              PkDatabase    *database)
+{
+  g_return_if_fail (PK_IS_MEETING_VIEW (self));
+
+  pk_meeting_view_flush (self);
+  pk_meeting_view_set_meeting (self, NULL);
+  g_set_object (&self->database, database);
+}
+
+AdwViewStack *
+pk_meeting_view_get_stack (PkMeetingView *self)
+{
+  g_return_val_if_fail (PK_IS_MEETING_VIEW (self), NULL);
+  return self->stack;
+}
+
+GListModel *
+pk_meeting_view_get_agenda (PkMeetingView *self)
+{
+  g_return_val_if_fail (PK_IS_MEETING_VIEW (self), NULL);
+  return G_LIST_MODEL (self->agenda);
+}
+
+GListModel *
+pk_meeting_view_get_attendance (PkMeetingView *self)
+{
+  g_return_val_if_fail (PK_IS_MEETING_VIEW (self), NULL);
+  return G_LIST_MODEL (self->attendance);
+}
+
+void
+pk_meeting_view_focus_title (PkMeetingView *self)
+{
+  g_return_if_fail (PK_IS_MEETING_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+/* ---- closures of the panels' list rows (called from the .ui) ---- */
+
+static int
+agenda_indent (GtkListItem  *list_item,
+               PkAgendaItem *item)
+{
+  const char *number = item != NULL ? pk_agenda_item_get_number (item) : NULL;
+  int depth = 0;
+
+  for (const char *p = number; p != NULL && *p; p++)
+    depth += *p == '.';
+  return 6 + 24 * depth;
+}
+
+static char *
+agenda_details (GtkListItem  *list_item,
+                PkAgendaItem *item)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+  GListModel *presenters;
+
+  if (item == NULL)
+    return NULL;
+  presenters = G_LIST_MODEL (pk_agenda_item_get_presenters (item));
+  for (guint i = 0; i < g_list_model_get_n_items (presenters); i++)
+    {
+      g_autoptr(PkPerson) person = g_list_model_get_item (presenters, i);
+
+      g_string_append (details, i == 0 ? _("Presenter: ") : ", ");
+      g_string_append (details, pk_person_get_name (person));
+      if (pk_person_get_title (person) != NULL)
+        g_string_append_printf (details, " (%s)", pk_person_get_title (person));
+    }
+  if (pk_agenda_item_get_dnr (item) != NULL)
+    g_string_append_printf (details, "%s%s %s", details->len ? " · " : "", _("Dnr"),
+                            pk_agenda_item_get_dnr (item));
+  if (pk_agenda_item_get_duration_min (item) >= 0)
+    {
+      g_string_append (details, details->len ? " · " : "");
+      g_string_append_printf (details, _("%d min"), pk_agenda_item_get_duration_min (item));
+    }
+  if (pk_agenda_item_get_confidential (item))
+    g_string_append_printf (details, "%s%s", details->len ? " · " : "", _("Confidential"));
+  return g_string_free (g_steal_pointer (&details), FALSE);
+}
+
+static gboolean
+is_nonempty (GtkListItem *list_item,
+             const char  *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static char *
+agenda_state (GtkListItem  *list_item,
+              PkAgendaItem *item)
+{
+  return item != NULL ? g_strdup (pk_item_state_get_label (pk_agenda_item_get_state (item))) : NULL;
+}
+
+static double
+attendance_opacity (GtkListItem  *list_item,
+                    PkAttendance *attendance)
+{
+  return attendance == NULL || pk_attendance_get_present (attendance) ? 1.0 : 0.55;
+}
+
+static char *
+attendance_details (GtkListItem  *list_item,
+                    PkAttendance *attendance)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+  const char *parts[3];
+
+  if (attendance == NULL)
+    return NULL;
+  parts[0] = pk_attendance_get_organisation (attendance);
+  parts[1] = pk_attendance_get_title (attendance);
+  parts[2] = pk_attendance_get_note (attendance);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      g_string_append_printf (details, "%s%s", details->len ? " · " : "", parts[i]);
+  if (pk_attendance_get_replaces (attendance) != NULL)
+    {
+      g_string_append (details, details->len ? " · " : "");
+      g_string_append_printf (details, _("serving for %s"), pk_attendance_get_replaces (attendance));
+    }
+  if (!pk_attendance_get_present (attendance))
+    g_string_append_printf (details, "%s%s", details->len ? " · " : "", _("Absent"));
+  return g_string_free (g_steal_pointer (&details), FALSE);
+}
+
+static char *
+attendance_role (GtkListItem  *list_item,
+                 PkAttendance *attendance)
+{
+  return attendance != NULL ? g_strdup (pk_role_get_label (pk_attendance_get_role (attendance))) : NULL;
+}
+
+static void
+on_focus_leave (PkMeetingView *self)
+{
+  pk_meeting_view_flush (self);
+}
+
+static void
+pk_meeting_view_dispose (GObject *object)
+{
+  PkMeetingView *self = PK_MEETING_VIEW (object);
+
+  pk_meeting_view_flush (self);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->meeting != NULL)
+    g_signal_handlers_disconnect_by_func (self->meeting, update_status, self);
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->database);
+  g_clear_object (&self->agenda);
+  g_clear_object (&self->attendance);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_MEETING_VIEW);
+  G_OBJECT_CLASS (pk_meeting_view_parent_class)->dispose (object);
+}
+
+static void
+pk_meeting_view_class_init (PkMeetingViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pk_meeting_view_dispose;
+
+  /* Emitted on the main thread after a header save reached the disk, with what was saved. */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, PK_TYPE_MEETING);
+  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (PK_TYPE_AGENDA_ITEM);
+  g_type_ensure (PK_TYPE_ATTENDANCE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, body_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, start_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, end_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, dnr_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, place_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, agenda_stack);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, agenda_list);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_stack);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_list);
+  gtk_widget_class_bind_template_callback (widget_class, agenda_indent);
+  gtk_widget_class_bind_template_callback (widget_class, agenda_details);
+  gtk_widget_class_bind_template_callback (widget_class, agenda_state);
+  gtk_widget_class_bind_template_callback (widget_class, is_nonempty);
+  gtk_widget_class_bind_template_callback (widget_class, attendance_opacity);
+  gtk_widget_class_bind_template_callback (widget_class, attendance_details);
+  gtk_widget_class_bind_template_callback (widget_class, attendance_role);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+pk_meeting_view_init (PkMeetingView *self)
+{
+  g_autoptr(GtkNoSelection) agenda_selection = NULL;
+  g_autoptr(GtkNoSelection) attendance_selection = NULL;
+  GtkEntry *entries[7];
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->agenda = g_list_store_new (PK_TYPE_AGENDA_ITEM);
+  self->attendance = g_list_store_new (PK_TYPE_ATTENDANCE);
+  agenda_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->agenda)));
+  gtk_list_view_set_model (self->agenda_list, GTK_SELECTION_MODEL (agenda_selection));
+  attendance_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->attendance)));
+  gtk_list_view_set_model (self->attendance_list, GTK_SELECTION_MODEL (attendance_selection));
+
+  entries[0] = self->title_entry;
+  entries[1] = self->body_entry;
+  entries[2] = self->date_entry;
+  entries[3] = self->start_entry;
+  entries[4] = self->end_entry;
+  entries[5] = self->dnr_entry;
+  entries[6] = self->place_entry;
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    g_signal_connect_swapped (entries[i], "changed", G_CALLBACK (on_field_changed), self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_field_changed), self);
+
+  /* Leaving the header saves at once rather than after the pause. */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+}

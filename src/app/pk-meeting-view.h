@@ -1,0 +1,28 @@
+/* pk-meeting-view.h: the selected meeting: its editable header and the four panels. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "protokoll-core.h"
+
+G_BEGIN_DECLS
+
+#define PK_TYPE_MEETING_VIEW (pk_meeting_view_get_type ())
+G_DECLARE_FINAL_TYPE (PkMeetingView, pk_meeting_view, PK, MEETING_VIEW, GtkWidget)
+
+void          pk_meeting_view_set_database (PkMeetingView *self,
+                                            PkDatabase    *database);
+/* Edits @meeting in place (the sidebar shows the same object) and saves it automatically. */
+void          pk_meeting_view_set_meeting  (PkMeetingView *self,
+                                            PkMeeting     *meeting);
+PkMeeting    *pk_meeting_view_get_meeting  (PkMeetingView *self);
+AdwViewStack *pk_meeting_view_get_stack    (PkMeetingView *self);
+/* Queues the pending save now instead of after the pause in typing. */
+void          pk_meeting_view_flush        (PkMeetingView *self);
+gboolean      pk_meeting_view_has_pending_save (PkMeetingView *self);
+void          pk_meeting_view_focus_title  (PkMeetingView *self);
+/* The agenda items and attendees of the loaded meeting, as the panels show them. */
+GListModel   *pk_meeting_view_get_agenda   (PkMeetingView *self);
+GListModel   *pk_meeting_view_get_attendance (PkMeetingView *self);
+
+G_END_DECLS

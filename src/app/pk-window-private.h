@@ -1,0 +1,48 @@
+/* pk-window-private.h: what pk-window.c shares with pk-window-actions.c. */
+#pragma once
+
+#include "pk-meeting-view.h"
+#include "pk-window.h"
+
+G_BEGIN_DECLS
+
+struct _PkWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GtkStack *main_stack;
+  AdwStatusPage *error_page;
+  AdwLeaflet *leaflet;
+  GtkListView *meeting_list;
+  GtkStack *content_stack;
+  PkMeetingView *meeting_view;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
+  AdwToastOverlay *toast_overlay;
+  GtkSpinner *loading_spinner;
+  GtkMenuButton *meeting_menu_button;
+
+  char *database_path;
+  PkDatabase *database;
+  GCancellable *cancellable;
+  GListStore *meetings;          /* PkMeeting, grouped by body, newest first */
+  GListStore *rows;              /* the sidebar: a GtkStringObject heading per body, then its meetings */
+  GtkSingleSelection *selection;
+  GHashTable *pending_deletes;   /* meeting id -> PkMeeting removed but not yet deleted */
+  guint pending_jobs;            /* database writes in flight; the app is held meanwhile */
+  gint64 select_after_reload;
+  char *selected_sort_key;
+  gboolean bench_first_frame;
+};
+
+void pk_window_class_install_actions (GtkWidgetClass *widget_class);
+void pk_window_update_actions     (PkWindow   *self);
+void pk_window_rebuild_sidebar    (PkWindow   *self);
+void pk_window_reload_meetings    (PkWindow   *self,
+                                   gint64      select_id);
+void pk_window_commit_deletes     (PkWindow   *self);
+/* Counts a database write so the app is not quit under it. */
+void pk_window_job_started        (PkWindow   *self);
+void pk_window_job_finished       (PkWindow   *self);
+
+G_END_DECLS

@@ -575,6 +575,9 @@ pk_meeting_view_dispose (GObject *object)
   g_clear_object (&self->agenda);
   g_clear_object (&self->attendance);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_MEETING_VIEW);
+  /* The template's root is not a bound child, so it is unparented here. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pk_meeting_view_parent_class)->dispose (object);
 }
 

@@ -507,7 +507,8 @@ resolve_item_reference (Reader        *reader,
     item = pk_meeting_find_item_by_number (meeting, number);
   if (item == NULL)
     {
-      g_autofree char *field = g_strdup_printf ("attendees[%u].%s", index, member);
+      g_autofree char *json_member = g_strdelimit (g_strdup (member), "-", '_');
+      g_autofree char *field = g_strdup_printf ("attendees[%u].%s", index, json_member);
       g_autofree char *message = g_strdup_printf (_("there is no agenda item numbered “%s”"), number);
       return field_error (error, field, message);
     }

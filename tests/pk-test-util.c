@@ -1,0 +1,136 @@
+/* pk-test-util.c: helpers shared by the test programs. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "pk-test-util.h"
+
+char *
+pk_test_dir_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("protokoll-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_recursively (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                               NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+      remove_recursively (child);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+pk_test_dir_free (char *dir)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (dir == NULL)
+    return;
+  file = g_file_new_for_path (dir);
+  remove_recursively (file);
+  g_free (dir);
+}
+
+char *
+pk_test_file_checksum (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+char *
+pk_test_data_path (const char *name)
+{
+  const char *dir = g_getenv ("PK_TEST_DATA_DIR");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+char *
+pk_test_read_data_file (const char *name,
+                        gsize      *length)
+{
+  g_autofree char *path = pk_test_data_path (name);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+void
+pk_test_sql (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static sqlite3_stmt *
+query_one (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+gint64
+pk_test_sql_int (const char *path,
+                 const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  stmt = query_one (db, sql);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+char *
+pk_test_sql_text (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  stmt = query_one (db, sql);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}

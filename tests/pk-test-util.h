@@ -1,0 +1,27 @@
+/* pk-test-util.h: helpers shared by the test programs: temporary files, checksums, fixtures. */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* A fresh temporary folder for one test; removed with everything in it by pk_test_dir_free(). */
+char    *pk_test_dir_new          (void);
+void     pk_test_dir_free         (char       *dir);
+
+/* SHA-256 of a whole file, to show that a file was left untouched. */
+char    *pk_test_file_checksum    (const char *path);
+/* Reads a file from tests/data. */
+char    *pk_test_read_data_file   (const char *name,
+                                   gsize      *length);
+char    *pk_test_data_path        (const char *name);
+/* Runs one SQL statement on a file with plain SQLite, outside PkDatabase. */
+void     pk_test_sql              (const char *path,
+                                   const char *sql);
+gint64   pk_test_sql_int          (const char *path,
+                                   const char *sql);
+char    *pk_test_sql_text         (const char *path,
+                                   const char *sql);
+
+G_END_DECLS

@@ -1,0 +1,323 @@
+/* test-cli.c: protokoll-cli as a subprocess: every command, its output and its exit status. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "pk-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = pk_test_dir_new ();
+  fixture->db = g_build_filename (fixture->dir, "cli.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  pk_test_dir_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+/* Runs protokoll-cli with the arguments (NULL-terminated) and waits for it. */
+static Result
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Result result = { 0 };
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PK_TEST_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "PROTOKOLL_DB");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result.status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+static void
+import_fixture (Fixture *fixture)
+{
+  g_autofree char *json = pk_test_data_path ("rich-meeting.json");
+  g_auto(Result) r = run_cli ("--db", fixture->db, "import-json", json, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Result) r = run_cli ("--help", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "import-json FILE"));
+  g_assert_nonnull (strstr (r.out, "Exit status"));
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *cases[][4] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "--no-such-option", "list", NULL },
+    { "show", NULL },
+    { "show", "abc", NULL },
+    { "import-json", NULL },
+    { "list", "extra", NULL },
+    { "--db", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) r = run_cli ("--db", fixture->db, cases[i][0], cases[i][1], cases[i][2], NULL);
+
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpstr (r.out, ==, "");
+      g_assert_cmpstr (r.err, !=, "");
+    }
+}
+
+static void
+test_list_empty (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Result) text = run_cli ("--db", fixture->db, "list", NULL);
+  g_auto(Result) json = run_cli ("list", "--json", "--db", fixture->db, NULL);
+
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.out, ==, "");
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (json.out), ==, "[]");
+}
+
+static void
+test_import_list_show (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *first;
+
+  import_fixture (fixture);
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "list", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "1\t2021-06-04\tLedningsgrupp för samordning av länets hälso- och "
+                                "sjukvård och socialtjänst\tMötesanteckningar\theld\n");
+  }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "list", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    json_parser_load_from_data (parser, r.out, -1, &error);
+    g_assert_no_error (error);
+    first = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+    g_assert_cmpint (json_object_get_int_member (first, "id"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (first, "date"), ==, "2021-06-04");
+    g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "Mötesanteckningar");
+    g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "held");
+  }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "show", "1", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "2. Arbete med Nära vård och patientkontrakt - redovisning"));
+  }
+}
+
+static void
+test_export_import_round_trip (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *exported = g_build_filename (fixture->dir, "exported.json", NULL);
+  g_autoptr(GRegex) id_line = g_regex_new ("\\n  \"id\" : [0-9]+,", 0, 0, NULL);
+
+  import_fixture (fixture);
+  {
+    g_auto(Result) show = run_cli ("--db", fixture->db, "show", "1", "--json", NULL);
+    g_auto(Result) export = run_cli ("--db", fixture->db, "export-json", "1", NULL);
+    g_assert_cmpint (export.status, ==, 0);
+    g_assert_cmpstr (show.out, ==, export.out);
+    g_assert_true (g_file_set_contents (exported, export.out, -1, NULL));
+  }
+  {
+    g_auto(Result) import = run_cli ("--db", fixture->db, "import-json", exported, NULL);
+    g_auto(Result) first = run_cli ("--db", fixture->db, "export-json", "1", NULL);
+    g_auto(Result) second = run_cli ("--db", fixture->db, "export-json", "2", NULL);
+    g_autofree char *a = NULL, *b = NULL;
+
+    g_assert_cmpint (import.status, ==, 0);
+    g_assert_cmpstr (import.out, ==, "2\n");
+    g_assert_nonnull (strstr (second.out, "\"id\" : 2,"));
+    a = g_regex_replace_literal (id_line, first.out, -1, 0, "", 0, NULL);
+    b = g_regex_replace_literal (id_line, second.out, -1, 0, "", 0, NULL);
+    g_assert_cmpstr (a, ==, b);
+  }
+}
+
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.json", NULL);
+
+  import_fixture (fixture);
+  g_assert_true (g_file_set_contents (bad, "{ \"format\": \"protokoll-meeting/1\", \"items\": "
+                                      "[ { \"title\": \"a\", \"state\": \"finished\" } ] }", -1, NULL));
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "import-json", bad, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "bad.json"));
+    g_assert_nonnull (strstr (r.err, "items[0].state"));
+    g_assert_cmpstr (r.out, ==, "");
+  }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "import-json", missing, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+  }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "show", "99", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "99"));
+  }
+  /* Nothing of the failed imports was left behind. */
+  g_assert_cmpint (pk_test_sql_int (fixture->db, "SELECT count(*) FROM meeting"), ==, 1);
+}
+
+static void
+assert_database_refused (Fixture    *fixture,
+                         const char *command)
+{
+  g_autofree char *before = pk_test_file_checksum (fixture->db);
+  g_autofree char *after = NULL;
+  g_autofree char *json = pk_test_data_path ("rich-meeting.json");
+  g_auto(Result) r = g_str_equal (command, "import-json")
+                       ? run_cli ("--db", fixture->db, command, json, NULL)
+                       : run_cli ("--db", fixture->db, command, NULL);
+
+  g_assert_cmpint (r.status, ==, 3);
+  /* One line, naming the file. */
+  g_assert_nonnull (strstr (r.err, fixture->db));
+  g_assert_cmpint (strchr (r.err, '\n') - r.err, ==, (int) strlen (r.err) - 1);
+  after = pk_test_file_checksum (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_corrupt_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  import_fixture (fixture);
+  pk_test_sql (fixture->db, "PRAGMA journal_mode = DELETE");
+  g_assert_true (g_file_get_contents (fixture->db, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (fixture->db, contents, length / 2 + 7, NULL));
+  assert_database_refused (fixture, "list");
+  assert_database_refused (fixture, "import-json");
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (fixture->db, "PK\x03\x04 this is a zip file, not SQLite", -1, NULL));
+  assert_database_refused (fixture, "list");
+}
+
+static void
+test_newer_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  import_fixture (fixture);
+  pk_test_sql (fixture->db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 42");
+  assert_database_refused (fixture, "list");
+  assert_database_refused (fixture, "import-json");
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "list", NULL);
+    g_assert_nonnull (strstr (r.err, "newer version"));
+  }
+}
+
+static void
+test_environment_database (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  import_fixture (fixture);
+  g_subprocess_launcher_setenv (launcher, "PROTOKOLL_DB", fixture->db, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PK_TEST_CLI"), "list", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "1\t2021-06-04"));
+}
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/help", test_help);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/list-empty", test_list_empty);
+  ADD ("/cli/import-list-show", test_import_list_show);
+  ADD ("/cli/export-import-round-trip", test_export_import_round_trip);
+  ADD ("/cli/bad-input", test_bad_input);
+  ADD ("/cli/corrupt-database", test_corrupt_database);
+  ADD ("/cli/not-a-database", test_not_a_database);
+  ADD ("/cli/newer-database", test_newer_database);
+  ADD ("/cli/environment-database", test_environment_database);
+
+  return g_test_run ();
+}

@@ -1,0 +1,325 @@
+/* test-window.c: the real window under Xvfb on a real database file. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "pk-application.h"
+#include "pk-meeting-view.h"
+#include "pk-test-util.h"
+#include "pk-window.h"
+#include "protokoll-core.h"
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  PkWindow *window;
+} Fixture;
+
+/* Spins the main loop until @done says so, failing the test after a few seconds. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  Fixture *fixture = data;
+  return g_strcmp0 (pk_window_get_state (fixture->window), "loading") != 0;
+}
+
+static void
+import_meeting (const char *db_path,
+                const char *body,
+                const char *title,
+                const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkDatabase) db = pk_database_open (db_path, &error);
+  g_autoptr(PkMeeting) meeting = pk_meeting_new ();
+
+  g_assert_no_error (error);
+  pk_meeting_set_body (meeting, body);
+  pk_meeting_set_title (meeting, title);
+  pk_meeting_set_date (meeting, date);
+  pk_database_insert_meeting (db, meeting, &error);
+  g_assert_no_error (error);
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = pk_window_new (PK_APPLICATION (g_application_get_default ()), fixture->db_path);
+  g_object_ref_sink (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (window_ready, fixture);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = pk_test_dir_new ();
+  fixture->db_path = g_build_filename (fixture->dir, "window.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      g_clear_object (&fixture->window);
+    }
+  wait_ms (50);
+  pk_test_dir_free (fixture->dir);
+  g_free (fixture->db_path);
+}
+
+static void
+test_opens_with_meetings (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PkMeeting *selected;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-03-10");
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Extra sammanträde", "2026-05-02");
+  import_meeting (fixture->db_path, "Socialnämnden", "Sammanträde", "2026-04-01");
+  open_window (fixture);
+
+  g_assert_cmpstr (pk_window_get_state (fixture->window), ==, "meetings");
+  g_assert_cmpuint (g_list_model_get_n_items (pk_window_get_meetings (fixture->window)), ==, 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  /* Grouped by body, newest first within the body. */
+  {
+    g_autoptr(PkMeeting) first = g_list_model_get_item (pk_window_get_meetings (fixture->window), 0);
+    g_autoptr(PkMeeting) last = g_list_model_get_item (pk_window_get_meetings (fixture->window), 2);
+    g_assert_cmpstr (pk_meeting_get_title (first), ==, "Extra sammanträde");
+    g_assert_cmpstr (pk_meeting_get_body (last), ==, "Socialnämnden");
+  }
+  selected = pk_window_get_selected_meeting (fixture->window);
+  g_assert_nonnull (selected);
+}
+
+static gboolean
+has_n_meetings (gpointer data)
+{
+  Fixture *fixture = data;
+  return g_list_model_get_n_items (pk_window_get_meetings (fixture->window)) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (fixture->window), "expect"));
+}
+
+static void
+test_new_meeting_appears (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PkMeeting *selected;
+
+  open_window (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (pk_window_get_meetings (fixture->window)), ==, 0);
+
+  g_object_set_data (G_OBJECT (fixture->window), "expect", GUINT_TO_POINTER (1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-meeting", NULL));
+  wait_until (has_n_meetings, fixture);
+
+  selected = pk_window_get_selected_meeting (fixture->window);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (pk_meeting_get_id (selected), >, 0);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM meeting"), ==, 1);
+}
+
+static GtkWidget *
+find_entry_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ENTRY (child) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child)), text) == 0)
+        return child;
+      if ((found = find_entry_with_text (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+title_saved (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autofree char *title = pk_test_sql_text (fixture->db_path, "SELECT title FROM meeting WHERE id = 1");
+  return g_strcmp0 (title, "Kommunstyrelsens sammanträde") == 0;
+}
+
+static void
+test_title_edit_saved (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *entry;
+  gint64 typed_at;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-03-10");
+  open_window (fixture);
+
+  entry = find_entry_with_text (pk_window_get_meeting_view (fixture->window), "Sammanträde");
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Kommunstyrelsens sammanträde");
+  typed_at = g_get_monotonic_time ();
+
+  /* Saved after the typing pause, by the app itself: nothing but the entry was touched. */
+  wait_until (title_saved, fixture);
+  g_assert_cmpint (g_get_monotonic_time () - typed_at, >=, 400 * 1000);
+  /* The sidebar shows the same object, so it changed too. */
+  g_assert_cmpstr (pk_meeting_get_title (pk_window_get_selected_meeting (fixture->window)), ==,
+                   "Kommunstyrelsens sammanträde");
+}
+
+static void
+test_invalid_date_not_saved (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *entry;
+  g_autofree char *date = NULL;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-03-10");
+  open_window (fixture);
+
+  entry = find_entry_with_text (pk_window_get_meeting_view (fixture->window), "2026-03-10");
+  g_assert_nonnull (entry);
+  /* Overtype the month, as a person would: every intermediate text is invalid too. */
+  {
+    int position = 5;
+    gtk_editable_delete_text (GTK_EDITABLE (entry), 5, 7);
+    gtk_editable_insert_text (GTK_EDITABLE (entry), "13", -1, &position);
+  }
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  pk_meeting_view_flush (PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window)));
+  wait_ms (300);
+  date = pk_test_sql_text (fixture->db_path, "SELECT date FROM meeting WHERE id = 1");
+  g_assert_cmpstr (date, ==, "2026-03-10");
+  /* What was typed stays in the entry for the user to correct. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-13-10");
+}
+
+static void
+test_delete_with_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-03-10");
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Budget", "2026-04-10");
+  open_window (fixture);
+  pk_window_select_meeting (fixture->window, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-meeting", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (pk_window_get_meetings (fixture->window)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", "x", (gint64) 1));
+  g_assert_cmpuint (g_list_model_get_n_items (pk_window_get_meetings (fixture->window)), ==, 2);
+
+  /* Deleted for real when the window closes with the toast still showing. */
+  pk_window_select_meeting (fixture->window, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-meeting", NULL));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  wait_ms (300);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM meeting"), ==, 1);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM meeting WHERE id = 1"), ==, 0);
+}
+
+static void
+test_corrupt_database_shows_error (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->db_path, "not a database at all, just text", -1, NULL));
+  before = pk_test_file_checksum (fixture->db_path);
+  open_window (fixture);
+  g_assert_cmpstr (pk_window_get_state (fixture->window), ==, "error");
+  after = pk_test_file_checksum (fixture->db_path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Opening another database from the error page works. */
+  {
+    g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+    import_meeting (other, "Styrelsen", "Årsmöte", "2026-02-01");
+    pk_window_open_database (fixture->window, other);
+    wait_until (window_ready, fixture);
+    g_assert_cmpstr (pk_window_get_state (fixture->window), ==, "meetings");
+    g_assert_cmpuint (g_list_model_get_n_items (pk_window_get_meetings (fixture->window)), ==, 1);
+  }
+}
+
+static void
+test_panels_show_items_and_roster (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *json = pk_test_read_data_file ("rich-meeting.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkMeeting) meeting = pk_meeting_from_json (json, -1, &error);
+  PkMeetingView *view;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(PkDatabase) db = pk_database_open (fixture->db_path, &error);
+    g_assert_no_error (error);
+    pk_database_insert_meeting (db, meeting, &error);
+    g_assert_no_error (error);
+  }
+  open_window (fixture);
+  view = PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window));
+  wait_ms (200);
+  /* 3 items, one with a sub-item that has its own sub-item: 5 rows. */
+  g_assert_cmpuint (g_list_model_get_n_items (pk_meeting_view_get_agenda (view)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (pk_meeting_view_get_attendance (view)), ==, 7);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-panel", "s", "attendance"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pk_meeting_view_get_stack (view)), ==, "attendance");
+}
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PkApplication) app = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The window keeps the app alive while it writes; a registered default app is all it needs. */
+  app = pk_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  ADD ("/window/opens-with-meetings", test_opens_with_meetings);
+  ADD ("/window/new-meeting-appears", test_new_meeting_appears);
+  ADD ("/window/title-edit-saved", test_title_edit_saved);
+  ADD ("/window/invalid-date-not-saved", test_invalid_date_not_saved);
+  ADD ("/window/delete-with-undo", test_delete_with_undo);
+  ADD ("/window/corrupt-database-shows-error", test_corrupt_database_shows_error);
+  ADD ("/window/panels-show-items-and-roster", test_panels_show_items_and_roster);
+
+  return g_test_run ();
+}

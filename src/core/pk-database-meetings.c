@@ -80,6 +80,16 @@ step_done (PkDatabase   *self,
   return TRUE;
 }
 
+static void
+set_not_found (GError **error,
+               gint64   meeting_id)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+  g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND,
+               _("There is no meeting with id %s"), id);
+}
+
 static gint64
 last_id (PkDatabase *self)
 {
@@ -585,8 +595,7 @@ pk_database_update_meeting_header (PkDatabase  *self,
     goto fail;
   if (sqlite3_changes (pk_database_get_handle (self)) == 0)
     {
-      g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no meeting with id %" G_GINT64_FORMAT), pk_meeting_get_id (meeting));
+      set_not_found (error, pk_meeting_get_id (meeting));
       goto fail;
     }
   return pk_database_commit (self, error);
@@ -612,8 +621,7 @@ pk_database_delete_meeting (PkDatabase  *self,
     return FALSE;
   if (sqlite3_changes (pk_database_get_handle (self)) == 0)
     {
-      g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no meeting with id %" G_GINT64_FORMAT), meeting_id);
+      set_not_found (error, meeting_id);
       return FALSE;
     }
   return TRUE;
@@ -1013,8 +1021,7 @@ pk_database_load_meeting (PkDatabase  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no meeting with id %" G_GINT64_FORMAT), meeting_id);
+      set_not_found (error, meeting_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

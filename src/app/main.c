@@ -11,9 +11,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PkApplication) app = NULL;
+  const char *localedir = g_getenv ("PROTOKOLL_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* `meson devenv` points this at the build tree's compiled translations. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -285,8 +285,10 @@ main (int   argc,
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   const Command *command = NULL;
 
+  const char *localedir = g_getenv ("PROTOKOLL_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -5,6 +5,7 @@
 
 #include "pk-application.h"
 #include "pk-window.h"
+#include "protokoll-core.h"
 
 struct _PkApplication
 {
@@ -12,6 +13,18 @@ struct _PkApplication
 
   char *database_path;
   GSettings *settings;
+
+  /* The start-up open: filled by its thread under the mutex; taken once by a window. */
+  GMutex startup_lock;
+  char *startup_path;
+  gboolean startup_done;
+  gboolean startup_taken;
+  PkDatabase *startup_database;
+  GListStore *startup_meetings;
+  GError *startup_error;
+  PkStartupOpenFunc startup_func;
+  gpointer startup_user_data;
+  GDestroyNotify startup_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (PkApplication, pk_application, ADW_TYPE_APPLICATION)
@@ -23,7 +36,10 @@ pk_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (pk_window_new (self, self->database_path));
+    {
+      g_autofree char *path = pk_application_get_database_path (self);
+      window = GTK_WINDOW (pk_window_new (self, path));
+    }
   gtk_window_present (window);
 }
 
@@ -87,12 +103,106 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_app },
 };
 
+char *
+pk_application_get_database_path (PkApplication *self)
+{
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (PK_IS_APPLICATION (self), NULL);
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+  if (g_getenv ("PROTOKOLL_DB") == NULL && self->settings != NULL)
+    {
+      last = g_settings_get_string (self->settings, "last-database");
+      if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&last);
+    }
+  return pk_database_get_default_path ();
+}
+
+static void
+startup_open_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  PkApplication *self = source_object;
+  GError *error = NULL;
+  g_autoptr(PkDatabase) database = pk_database_open (task_data, &error);
+  g_autoptr(GListStore) meetings = database != NULL ? pk_database_list_meetings (database, &error) : NULL;
+
+  g_mutex_lock (&self->startup_lock);
+  self->startup_database = meetings != NULL ? g_steal_pointer (&database) : NULL;
+  self->startup_meetings = g_steal_pointer (&meetings);
+  self->startup_error = error;
+  self->startup_done = TRUE;
+  g_mutex_unlock (&self->startup_lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+deliver_startup_open (PkApplication *self)
+{
+  g_autoptr(PkDatabase) database = g_steal_pointer (&self->startup_database);
+  g_autoptr(GListStore) meetings = g_steal_pointer (&self->startup_meetings);
+  g_autoptr(GError) error = g_steal_pointer (&self->startup_error);
+  PkStartupOpenFunc func = g_steal_pointer (&self->startup_func);
+  gpointer user_data = g_steal_pointer (&self->startup_user_data);
+  GDestroyNotify destroy = g_steal_pointer (&self->startup_destroy);
+
+  func (database, meetings, error, user_data);
+  if (destroy != NULL)
+    destroy (user_data);
+}
+
+static void
+startup_open_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PkApplication *self = PK_APPLICATION (source);
+
+  /* A window that asked before the thread finished is waiting for this. */
+  if (self->startup_func != NULL)
+    deliver_startup_open (self);
+}
+
+gboolean
+pk_application_take_startup_open (PkApplication     *self,
+                                  const char        *path,
+                                  PkStartupOpenFunc  func,
+                                  gpointer           user_data,
+                                  GDestroyNotify     destroy)
+{
+  gboolean done;
+
+  g_return_val_if_fail (PK_IS_APPLICATION (self), FALSE);
+
+  if (self->startup_taken || self->startup_path == NULL || g_strcmp0 (path, self->startup_path) != 0)
+    return FALSE;
+  self->startup_taken = TRUE;
+  self->startup_func = func;
+  self->startup_user_data = user_data;
+  self->startup_destroy = destroy;
+
+  g_mutex_lock (&self->startup_lock);
+  done = self->startup_done;
+  g_mutex_unlock (&self->startup_lock);
+  /* Usually done: the file was read while GTK started, and the window is built with its
+   * meetings already in place, so the first frame shows them. */
+  if (done)
+    deliver_startup_open (self);
+  return TRUE;
+}
+
 static void
 pk_application_startup (GApplication *application)
 {
   PkApplication *self = PK_APPLICATION (application);
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GTask) task = NULL;
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.new-meeting", { "<Control>n", NULL } },
@@ -106,14 +216,21 @@ pk_application_startup (GApplication *application)
     { "window.close", { "<Control>w", NULL } },
   };
 
-  G_APPLICATION_CLASS (pk_application_parent_class)->startup (application);
-
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema != NULL)
     self->settings = g_settings_new (APP_ID);
   else
     g_message ("The settings schema %s is not installed; window size will not be remembered", APP_ID);
+
+  /* Read the database on a thread while GTK initialises and the window is built. */
+  self->startup_path = pk_application_get_database_path (self);
+  task = g_task_new (self, NULL, startup_open_done, NULL);
+  g_task_set_source_tag (task, pk_application_startup);
+  g_task_set_task_data (task, g_strdup (self->startup_path), g_free);
+  g_task_run_in_thread (task, startup_open_thread);
+
+  G_APPLICATION_CLASS (pk_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -126,6 +243,11 @@ pk_application_finalize (GObject *object)
   PkApplication *self = PK_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->startup_path, g_free);
+  g_clear_object (&self->startup_database);
+  g_clear_object (&self->startup_meetings);
+  g_clear_error (&self->startup_error);
+  g_mutex_clear (&self->startup_lock);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (pk_application_parent_class)->finalize (object);
 }
@@ -145,6 +267,7 @@ pk_application_class_init (PkApplicationClass *klass)
 static void
 pk_application_init (PkApplication *self)
 {
+  g_mutex_init (&self->startup_lock);
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open this database file instead of the default one"), N_("PATH") },

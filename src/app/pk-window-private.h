@@ -23,6 +23,7 @@ struct _PkWindow
   GtkMenuButton *meeting_menu_button;
 
   char *database_path;
+  char *opening_path;            /* the open in flight; a late result for another path is dropped */
   PkDatabase *database;
   GCancellable *cancellable;
   GListStore *meetings;          /* PkMeeting, grouped by body, newest first */

@@ -252,37 +252,35 @@ first_frame_painted (GdkFrameClock *clock,
 }
 
 static void
-report_first_frame_when_painted (PkWindow *self)
+watch_next_paint (PkWindow *self)
 {
-  GdkFrameClock *clock;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (!self->bench_first_frame)
-    return;
-  self->bench_first_frame = FALSE;
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* With PROTOKOLL_BENCH_FIRST_FRAME=1, the first frame that shows the loaded meetings (or the error
+ * page) is reported; the list may arrive before the window is even realized. */
 static void
-list_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+report_first_frame_when_painted (PkWindow *self)
 {
-  PkWindow *self = PK_WINDOW (source);
-  g_autoptr(GListStore) meetings = NULL;
-  g_autoptr(GError) error = NULL;
+  if (!self->bench_first_frame)
+    return;
+  self->bench_first_frame = FALSE;
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    watch_next_paint (self);
+  else
+    g_signal_connect (self, "realize", G_CALLBACK (watch_next_paint), NULL);
+}
+
+static void
+show_meetings (PkWindow   *self,
+               GListModel *meetings)
+{
   gint64 select_id = self->select_after_reload;
 
-  meetings = g_task_propagate_pointer (G_TASK (result), &error);
-  if (meetings == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        pk_window_show_toast (self, error->message);
-      return;
-    }
-
-  set_meetings (self, G_LIST_MODEL (meetings));
+  set_meetings (self, meetings);
   gtk_spinner_stop (self->loading_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "meetings");
 
@@ -295,6 +293,25 @@ list_done (GObject      *source,
   self->select_after_reload = 0;
   pk_window_select_meeting (self, select_id);
   report_first_frame_when_painted (self);
+}
+
+static void
+list_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PkWindow *self = PK_WINDOW (source);
+  g_autoptr(GListStore) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  meetings = g_task_propagate_pointer (G_TASK (result), &error);
+  if (meetings == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        pk_window_show_toast (self, error->message);
+      return;
+    }
+  show_meetings (self, G_LIST_MODEL (meetings));
 }
 
 void
@@ -340,15 +357,15 @@ show_error (PkWindow     *self,
 }
 
 static void
-database_opened (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+database_ready (PkDatabase   *database,
+                GListStore   *meetings,
+                const GError *error,
+                gpointer      user_data)
 {
-  g_autoptr(PkWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PkDatabase) database = pk_database_open_finish (result, &error);
+  PkWindow *self = user_data;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A late answer for a file the user has since left behind. */
+  if (database != NULL && g_strcmp0 (pk_database_get_path (database), self->opening_path) != 0)
     return;
   if (database == NULL)
     {
@@ -357,8 +374,23 @@ database_opened (GObject      *source,
     }
   g_set_object (&self->database, database);
   pk_meeting_view_set_database (self->meeting_view, database);
-  pk_window_reload_meetings (self, 0);
-  pk_window_update_actions (self);
+  show_meetings (self, G_LIST_MODEL (meetings));
+}
+
+static void
+database_opened (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) meetings = NULL;
+  g_autoptr(PkDatabase) database = pk_database_open_with_meetings_finish (result, &meetings, &error);
+
+  /* Cancelled: the user has opened another file since. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  database_ready (database, meetings, error, self);
 }
 
 void
@@ -390,7 +422,12 @@ pk_window_open_database (PkWindow   *self,
   gtk_spinner_start (self->loading_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   pk_window_update_actions (self);
-  pk_database_open_async (path, self->cancellable, database_opened, g_object_ref (self));
+  g_free (self->opening_path);
+  self->opening_path = g_strdup (path);
+  if (!PK_IS_APPLICATION (g_application_get_default ()) ||
+      !pk_application_take_startup_open (PK_APPLICATION (g_application_get_default ()), path,
+                                         database_ready, g_object_ref (self), g_object_unref))
+    pk_database_open_with_meetings_async (path, self->cancellable, database_opened, g_object_ref (self));
 }
 
 /* ---- window life ---- */
@@ -460,13 +497,9 @@ pk_window_constructed (GObject *object)
 
   if (self->database_path != NULL)
     path = g_strdup (self->database_path);
-  else if (g_getenv ("PROTOKOLL_DB") == NULL && settings != NULL)
-    {
-      path = g_settings_get_string (settings, "last-database");
-      if (*path == '\0' || !g_file_test (path, G_FILE_TEST_EXISTS))
-        g_clear_pointer (&path, g_free);
-    }
-  if (path == NULL)
+  else if (PK_IS_APPLICATION (g_application_get_default ()))
+    path = pk_application_get_database_path (PK_APPLICATION (g_application_get_default ()));
+  else
     path = pk_database_get_default_path ();
   pk_window_open_database (self, path);
 }
@@ -530,6 +563,7 @@ pk_window_finalize (GObject *object)
   g_clear_object (&self->meetings);
   g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->opening_path, g_free);
   g_clear_pointer (&self->selected_sort_key, g_free);
   G_OBJECT_CLASS (pk_window_parent_class)->finalize (object);
 }

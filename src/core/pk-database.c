@@ -536,6 +536,73 @@ pk_database_open_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+typedef struct
+{
+  PkDatabase *database;
+  GListStore *meetings;
+} OpenedWithMeetings;
+
+static void
+opened_with_meetings_free (OpenedWithMeetings *opened)
+{
+  g_clear_object (&opened->database);
+  g_clear_object (&opened->meetings);
+  g_free (opened);
+}
+
+static void
+open_with_meetings_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  g_autoptr(PkDatabase) database = NULL;
+  GError *error = NULL;
+  GListStore *meetings;
+  OpenedWithMeetings *opened;
+
+  if (!(database = pk_database_open (task_data, &error)) ||
+      !(meetings = pk_database_list_meetings (database, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  opened = g_new0 (OpenedWithMeetings, 1);
+  opened->database = g_steal_pointer (&database);
+  opened->meetings = meetings;
+  g_task_return_pointer (task, opened, (GDestroyNotify) opened_with_meetings_free);
+}
+
+void
+pk_database_open_with_meetings_async (const char          *path,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, pk_database_open_with_meetings_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_with_meetings_thread);
+}
+
+PkDatabase *
+pk_database_open_with_meetings_finish (GAsyncResult  *result,
+                                       GListStore   **meetings,
+                                       GError       **error)
+{
+  OpenedWithMeetings *opened = g_task_propagate_pointer (G_TASK (result), error);
+  PkDatabase *database;
+
+  if (opened == NULL)
+    return NULL;
+  database = g_steal_pointer (&opened->database);
+  if (meetings != NULL)
+    *meetings = g_steal_pointer (&opened->meetings);
+  opened_with_meetings_free (opened);
+  return database;
+}
+
 const char *
 pk_database_get_path (PkDatabase *self)
 {

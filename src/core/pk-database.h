@@ -39,6 +39,14 @@ void        pk_database_open_async         (const char           *path,
                                             gpointer              user_data);
 PkDatabase *pk_database_open_finish        (GAsyncResult         *result,
                                             GError              **error);
+/* Opens and lists the meetings in one trip to a worker thread: what a window needs first. */
+void        pk_database_open_with_meetings_async  (const char          *path,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+PkDatabase *pk_database_open_with_meetings_finish (GAsyncResult        *result,
+                                                   GListStore         **meetings,
+                                                   GError             **error);
 /* Opens with the schema at exactly @version (tests build old databases with it). */
 PkDatabase *pk_database_open_at_version    (const char           *path,
                                             int                   version,

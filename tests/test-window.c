@@ -299,6 +299,27 @@ test_panels_show_items_and_roster (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (pk_meeting_view_get_stack (view)), ==, "attendance");
 }
 
+static void
+test_window_size_remembered (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GSettings *settings = pk_application_get_settings (PK_APPLICATION (g_application_get_default ()));
+  int width, height;
+
+  g_assert_nonnull (settings);
+  open_window (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  open_window (fixture);
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -320,6 +341,7 @@ main (int   argc,
   ADD ("/window/delete-with-undo", test_delete_with_undo);
   ADD ("/window/corrupt-database-shows-error", test_corrupt_database_shows_error);
   ADD ("/window/panels-show-items-and-roster", test_panels_show_items_and_roster);
+  ADD ("/window/window-size-remembered", test_window_size_remembered);
 
   return g_test_run ();
 }

@@ -613,6 +613,9 @@ pk_window_init (PkWindow *self)
   AdwViewStack *stack;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#if DEVELOPMENT_PROFILE
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
 
   self->pending_deletes = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->bench_first_frame = g_strcmp0 (g_getenv ("PROTOKOLL_BENCH_FIRST_FRAME"), "1") == 0;

@@ -10,9 +10,7 @@ struct _PkMeetingRow
   GtkWidget parent_instance;
 
   GtkLabel *body_label;
-  GtkWidget *meeting_box;
-  GtkLabel *title_label;
-  GtkLabel *date_label;
+  GtkLabel *meeting_label;
   GtkLabel *status_label;
 
   PkMeeting *meeting;
@@ -29,13 +27,16 @@ update (PkMeetingRow *self)
   const char *start = pk_meeting_get_start_time (self->meeting);
   PkMeetingStatus status = pk_meeting_get_status (self->meeting);
   g_autofree char *when = NULL;
+  g_autofree char *markup = NULL;
 
-  gtk_label_set_label (self->title_label, title && *title ? title : _("Untitled Meeting"));
   if (date != NULL && start != NULL)
     when = g_strdup_printf ("%s  %s", date, start);
   else
     when = g_strdup (date != NULL ? date : _("No date"));
-  gtk_label_set_label (self->date_label, when);
+  /* Title over a small, dimmed date, in one label. */
+  markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s</span>",
+                                    title && *title ? title : _("Untitled Meeting"), when);
+  gtk_label_set_markup (self->meeting_label, markup);
 
   gtk_label_set_label (self->status_label, pk_meeting_status_get_label (status));
   if (self->status_class != NULL)
@@ -54,7 +55,8 @@ pk_meeting_row_set_heading (PkMeetingRow *self,
   gtk_label_set_label (self->body_label, heading && *heading ? heading : _("No Body"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->body_label), heading);
   gtk_widget_set_visible (GTK_WIDGET (self->body_label), TRUE);
-  gtk_widget_set_visible (self->meeting_box, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->meeting_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
 }
 
 void
@@ -67,7 +69,8 @@ pk_meeting_row_set_meeting (PkMeetingRow *self,
     g_signal_handlers_disconnect_by_func (self->meeting, update, self);
   g_set_object (&self->meeting, meeting);
   gtk_widget_set_visible (GTK_WIDGET (self->body_label), FALSE);
-  gtk_widget_set_visible (self->meeting_box, meeting != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->meeting_label), meeting != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), meeting != NULL);
   if (meeting == NULL)
     return;
   g_signal_connect_object (meeting, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
@@ -81,9 +84,6 @@ pk_meeting_row_dispose (GObject *object)
 
   pk_meeting_row_set_meeting (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_MEETING_ROW);
-  /* The template's root is not a bound child, so it is unparented here. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pk_meeting_row_parent_class)->dispose (object);
 }
 
@@ -96,11 +96,8 @@ pk_meeting_row_class_init (PkMeetingRowClass *klass)
   object_class->dispose = pk_meeting_row_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, body_label);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, meeting_box);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, meeting_label);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, status_label);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev libjson-glib-dev libpoppler-glib-dev libcairo2-dev libpango1.0-dev
   libmd4c-dev libenchant-2-dev hunspell-sv libqpdf-dev
   # running
-  fonts-dejavu-core fonts-cantarell adwaita-icon-theme librsvg2-common
+  fonts-dejavu-core fonts-liberation2 fonts-cantarell adwaita-icon-theme librsvg2-common
   # tests and checks
   xvfb xauth dbus dbus-x11 desktop-file-utils appstream-util qpdf poppler-utils sqlite3
 )

@@ -21,6 +21,8 @@ enum
 typedef struct
 {
   const char *db_path;
+  const char *out_path;
+  const char *pdf_mode;  /* "agenda", "protocol" or "public" */
   gboolean json;
   int argc;          /* positional arguments after the command */
   char **argv;
@@ -255,11 +257,53 @@ command_import_json (Invocation *invocation)
   return EXIT_OK;
 }
 
+static int
+command_export_pdf (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(PkMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0;
+  int status;
+
+  if (invocation->out_path == NULL)
+    return fail (EXIT_USAGE, _("export-pdf needs --out FILE"));
+  if (g_strcmp0 (invocation->pdf_mode, "agenda") != 0)
+    return fail (EXIT_USAGE, _("this version exports the agenda only: use --agenda"));
+  if ((status = load_meeting (invocation, &db, &meeting)) != EXIT_OK)
+    return status;
+  if (!pk_agenda_pdf_write (meeting, invocation->out_path, &n_pages, &error))
+    return fail (EXIT_BAD_INPUT, "%s", error->message);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page)\n", "Wrote %s (%u pages)\n", n_pages),
+              invocation->out_path, n_pages);
+  return EXIT_OK;
+}
+
+static int
+command_next (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  gint64 id, next_id;
+
+  if (!parse_id (invocation->argv[0], &id))
+    return fail (EXIT_USAGE, _("“%s” is not a meeting id"), invocation->argv[0]);
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if ((next_id = pk_database_create_next_meeting (db, id, &error)) == 0)
+    return fail_with_error (error);
+  g_print ("%" G_GINT64_FORMAT "\n", next_id);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "list", "list [--json]", N_("List the meetings: id, date, body, title, status"), 0, command_list },
   { "show", "show ID [--json]", N_("Show one meeting; with --json the whole meeting as JSON"), 1, command_show },
   { "export-json", "export-json ID", N_("Write the meeting JSON of one meeting to standard output"), 1, command_export_json },
   { "import-json", "import-json FILE", N_("Import a meeting JSON file; prints the new meeting’s id"), 1, command_import_json },
+  { "export-pdf", "export-pdf ID --out FILE --agenda", N_("Write the notice of meeting with its agenda as PDF"), 1, command_export_pdf },
+  { "next", "next ID", N_("Create the body’s next meeting with deferred items and open actions; prints its id"), 1, command_next },
 };
 
 static void
@@ -268,10 +312,11 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n\n", _("Usage: protokoll-cli [--db PATH] COMMAND [ARGUMENTS…]"));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-22s %s\n", commands[i].synopsis, _(commands[i].summary));
+    fprintf (stream, "  %-34s %s\n", commands[i].synopsis, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-22s %s\n", "--db PATH", _("Use this database (default: $PROTOKOLL_DB or the app’s own)"));
   fprintf (stream, "  %-22s %s\n", "--json", _("Output for machines"));
+  fprintf (stream, "  %-22s %s\n", "--out FILE", _("Where export-pdf writes"));
   fprintf (stream, "  %-22s %s\n", "-h, --help", _("Show this help"));
   fprintf (stream, "  %-22s %s\n", "--version", _("Show the version"));
   fprintf (stream, "\n%s\n", _("Exit status: 0 ok, 1 bad input, 2 usage, 3 database problem."));
@@ -308,6 +353,20 @@ main (int   argc,
         }
       else if (g_str_equal (arg, "--json"))
         invocation.json = TRUE;
+      else if (g_str_equal (arg, "--agenda") || g_str_equal (arg, "--protocol") || g_str_equal (arg, "--public"))
+        {
+          if (invocation.pdf_mode != NULL)
+            return fail (EXIT_USAGE, _("give only one of --agenda, --protocol and --public"));
+          invocation.pdf_mode = arg + 2;
+        }
+      else if (g_str_equal (arg, "--out"))
+        {
+          if (++i >= argc)
+            return fail (EXIT_USAGE, _("--out needs a file name"));
+          invocation.out_path = argv[i];
+        }
+      else if (g_str_has_prefix (arg, "--out="))
+        invocation.out_path = arg + strlen ("--out=");
       else if (g_str_equal (arg, "--db"))
         {
           if (++i >= argc)

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pk-action.h"
+#include "pk-agenda.h"
 #include "pk-agenda-item.h"
 #include "pk-attachment.h"
 #include "pk-attendance.h"
@@ -262,14 +263,12 @@ insert_decisions (PkDatabase    *self,
 }
 
 static gboolean
-insert_item_children (PkDatabase    *self,
-                      PkAgendaItem  *item,
-                      GError       **error)
+insert_presenters (PkDatabase    *self,
+                   PkAgendaItem  *item,
+                   GError       **error)
 {
   gint64 item_id = pk_agenda_item_get_id (item);
   GListModel *presenters = G_LIST_MODEL (pk_agenda_item_get_presenters (item));
-  GListModel *actions = G_LIST_MODEL (pk_agenda_item_get_actions (item));
-  GListModel *attachments = G_LIST_MODEL (pk_agenda_item_get_attachments (item));
   guint n;
 
   n = g_list_model_get_n_items (presenters);
@@ -297,6 +296,21 @@ insert_item_children (PkDatabase    *self,
       if (!step_done (self, stmt, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+insert_item_children (PkDatabase    *self,
+                      PkAgendaItem  *item,
+                      GError       **error)
+{
+  gint64 item_id = pk_agenda_item_get_id (item);
+  GListModel *actions = G_LIST_MODEL (pk_agenda_item_get_actions (item));
+  GListModel *attachments = G_LIST_MODEL (pk_agenda_item_get_attachments (item));
+  guint n;
+
+  if (!insert_presenters (self, item, error))
+    return FALSE;
 
   if (!insert_decisions (self, item, error))
     return FALSE;
@@ -357,6 +371,52 @@ insert_item_children (PkDatabase    *self,
                               item_id, NULL, error);
 }
 
+static void
+bind_item (sqlite3_stmt *stmt,
+           PkAgendaItem *item,
+           gint64        parent_id,
+           guint         position)
+{
+  const char *discussion = pk_agenda_item_get_discussion (item);
+
+  bind_int_or_null (stmt, 2, parent_id, 0);
+  sqlite3_bind_int (stmt, 3, (int) position);
+  bind_int_or_null (stmt, 4, pk_agenda_item_get_paragraph (item), NONE);
+  bind_text (stmt, 5, pk_agenda_item_get_title (item) ? pk_agenda_item_get_title (item) : "");
+  bind_text (stmt, 6, pk_agenda_item_get_dnr (item));
+  bind_int_or_null (stmt, 7, pk_agenda_item_get_duration_min (item), NONE);
+  bind_text (stmt, 8, discussion != NULL ? discussion : "");
+  bind_text (stmt, 9, pk_enum_to_nick (PK_TYPE_ITEM_STATE, pk_agenda_item_get_state (item)));
+  bind_int_or_null (stmt, 10, pk_agenda_item_get_deferred_from (item), 0);
+  sqlite3_bind_int (stmt, 11, pk_agenda_item_get_confidential (item));
+}
+
+/* One item's row and everything hanging on it (not its sub-items). */
+static gboolean
+insert_item (PkDatabase    *self,
+             gint64         meeting_id,
+             gint64         parent_id,
+             guint          position,
+             PkAgendaItem  *item,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = pk_database_prepare (self,
+                              "INSERT INTO agenda_item (meeting_id, parent_id, position, paragraph,"
+                              " title, dnr, duration_min, discussion, state, deferred_from,"
+                              " confidential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  bind_item (stmt, item, parent_id, position);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  pk_agenda_item_set_id (item, last_id (self));
+  return insert_item_children (self, item, error);
+}
+
 static gboolean
 insert_items (PkDatabase  *self,
               gint64       meeting_id,
@@ -369,32 +429,8 @@ insert_items (PkDatabase  *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PkAgendaItem) item = g_list_model_get_item (items, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      const char *discussion = pk_agenda_item_get_discussion (item);
 
-      stmt = pk_database_prepare (self,
-                                  "INSERT INTO agenda_item (meeting_id, parent_id, position, paragraph,"
-                                  " title, dnr, duration_min, discussion, state, deferred_from,"
-                                  " confidential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, meeting_id);
-      bind_int_or_null (stmt, 2, parent_id, 0);
-      sqlite3_bind_int (stmt, 3, (int) i);
-      bind_int_or_null (stmt, 4, pk_agenda_item_get_paragraph (item), NONE);
-      bind_text (stmt, 5, pk_agenda_item_get_title (item) ? pk_agenda_item_get_title (item) : "");
-      bind_text (stmt, 6, pk_agenda_item_get_dnr (item));
-      bind_int_or_null (stmt, 7, pk_agenda_item_get_duration_min (item), NONE);
-      bind_text (stmt, 8, discussion != NULL ? discussion : "");
-      bind_text (stmt, 9, pk_enum_to_nick (PK_TYPE_ITEM_STATE, pk_agenda_item_get_state (item)));
-      bind_int_or_null (stmt, 10, pk_agenda_item_get_deferred_from (item), 0);
-      sqlite3_bind_int (stmt, 11, pk_agenda_item_get_confidential (item));
-      if (!step_done (self, stmt, error))
-        return FALSE;
-      pk_agenda_item_set_id (item, last_id (self));
-
-      if (!insert_item_children (self, item, error) ||
+      if (!insert_item (self, meeting_id, parent_id, i, item, error) ||
           !insert_items (self, meeting_id, pk_agenda_item_get_id (item),
                          G_LIST_MODEL (pk_agenda_item_get_items (item)), error))
         return FALSE;
@@ -1042,4 +1078,438 @@ pk_database_load_meeting (PkDatabase  *self,
   if (!ok)
     return NULL;
   return g_steal_pointer (&meeting);
+}
+
+/* Updates the rows of items that kept their id, inserts new ones (and ones whose row is gone, for
+ * an undone removal: with all they hold, from the model), records every id in @kept. */
+static gboolean
+save_items (PkDatabase   *self,
+            gint64        meeting_id,
+            gint64        parent_id,
+            GListModel   *items,
+            GHashTable   *kept,
+            GError      **error)
+{
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PkAgendaItem) item = g_list_model_get_item (items, i);
+      gboolean updated = FALSE;
+
+      if (pk_agenda_item_get_id (item) != 0)
+        {
+          g_autoptr(sqlite3_stmt) update = NULL;
+          g_autoptr(sqlite3_stmt) clear = NULL;
+
+          update = pk_database_prepare (self,
+                                        "UPDATE agenda_item SET parent_id = ?2, position = ?3,"
+                                        " paragraph = ?4, title = ?5, dnr = ?6, duration_min = ?7,"
+                                        " discussion = ?8, state = ?9, deferred_from = ?10,"
+                                        " confidential = ?11 WHERE id = ?1 AND meeting_id = ?12",
+                                        error);
+          if (update == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (update, 1, pk_agenda_item_get_id (item));
+          bind_item (update, item, parent_id, i);
+          sqlite3_bind_int64 (update, 12, meeting_id);
+          if (!step_done (self, update, error))
+            return FALSE;
+          updated = sqlite3_changes (pk_database_get_handle (self)) > 0;
+          if (updated)
+            {
+              clear = pk_database_prepare (self, "DELETE FROM item_presenter WHERE item_id = ?", error);
+              if (clear == NULL)
+                return FALSE;
+              sqlite3_bind_int64 (clear, 1, pk_agenda_item_get_id (item));
+              if (!step_done (self, clear, error) || !insert_presenters (self, item, error))
+                return FALSE;
+            }
+        }
+      if (!updated && !insert_item (self, meeting_id, parent_id, i, item, error))
+        return FALSE;
+
+      g_hash_table_add (kept, ID_KEY (pk_agenda_item_get_id (item)));
+      if (!save_items (self, meeting_id, pk_agenda_item_get_id (item),
+                       G_LIST_MODEL (pk_agenda_item_get_items (item)), kept, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pk_database_save_agenda (PkDatabase  *self,
+                         PkMeeting   *meeting,
+                         GError     **error)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) existing = NULL;
+  gint64 meeting_id = pk_meeting_get_id (meeting);
+  int rc;
+
+  g_return_val_if_fail (PK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (PK_IS_MEETING (meeting), FALSE);
+
+  if (!pk_database_begin (self, error))
+    return FALSE;
+  pk_meeting_renumber_items (meeting);
+  if (!save_items (self, meeting_id, 0, G_LIST_MODEL (pk_meeting_get_items (meeting)), kept, error))
+    goto fail;
+
+  /* Rows no longer in the tree go, with what hangs on them (sub-items that moved elsewhere were
+   * re-parented above, so the cascade cannot take them). */
+  existing = pk_database_prepare (self, "SELECT id FROM agenda_item WHERE meeting_id = ?", error);
+  if (existing == NULL)
+    goto fail;
+  sqlite3_bind_int64 (existing, 1, meeting_id);
+  while ((rc = sqlite3_step (existing)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (existing, 0);
+      if (!g_hash_table_contains (kept, ID_KEY (id)))
+        g_array_append_val (gone, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      pk_database_set_error (self, rc, error);
+      goto fail;
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      g_autoptr(sqlite3_stmt) remove = pk_database_prepare (self, "DELETE FROM agenda_item WHERE id = ?", error);
+
+      if (remove == NULL)
+        goto fail;
+      sqlite3_bind_int64 (remove, 1, g_array_index (gone, gint64, i));
+      if (!step_done (self, remove, error))
+        goto fail;
+    }
+  return pk_database_commit (self, error);
+
+fail:
+  pk_database_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+lookup_body_id (PkDatabase  *self,
+                const char  *name,
+                gint64      *body_id,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  int rc;
+
+  *body_id = 0;
+  if (pk_str_or_null (name) == NULL)
+    return TRUE;
+  if (!(find = pk_database_prepare (self, "SELECT id FROM body WHERE name = ?", error)))
+    return FALSE;
+  bind_text (find, 1, name);
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    *body_id = sqlite3_column_int64 (find, 0);
+  else if (rc != SQLITE_DONE)
+    return pk_database_set_error (self, rc, error);
+  return TRUE;
+}
+
+GPtrArray *
+pk_database_get_standard_items (PkDatabase  *self,
+                                const char  *body,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 body_id;
+  int rc;
+
+  g_return_val_if_fail (PK_IS_DATABASE (self), NULL);
+
+  if (!lookup_body_id (self, body, &body_id, error))
+    return NULL;
+  if (body_id != 0)
+    {
+      stmt = pk_database_prepare (self,
+                                  "SELECT title, duration_min FROM body_standard_item"
+                                  " WHERE body_id = ? ORDER BY position",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, body_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          PkAgendaItem *item = pk_agenda_item_new ();
+
+          pk_agenda_item_set_title (item, column_text (stmt, 0));
+          pk_agenda_item_set_duration_min (item, column_int_or_none (stmt, 1));
+          g_ptr_array_add (items, item);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          pk_database_set_error (self, rc, error);
+          return NULL;
+        }
+    }
+  if (items->len == 0)
+    {
+      for (const char * const *title = pk_agenda_default_standard_items (); *title; title++)
+        {
+          PkAgendaItem *item = pk_agenda_item_new ();
+          pk_agenda_item_set_title (item, *title);
+          g_ptr_array_add (items, item);
+        }
+    }
+  return g_steal_pointer (&items);
+}
+
+gboolean
+pk_database_set_standard_items (PkDatabase  *self,
+                                const char  *body,
+                                GPtrArray   *items,
+                                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  gint64 body_id;
+
+  g_return_val_if_fail (PK_IS_DATABASE (self), FALSE);
+
+  if (!pk_database_begin (self, error))
+    return FALSE;
+  if (!ensure_body (self, body, &body_id, error))
+    goto fail;
+  if (body_id == 0)
+    {
+      g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_CONSTRAINT,
+                   _("Standard items belong to a body; the meeting has none"));
+      goto fail;
+    }
+  clear = pk_database_prepare (self, "DELETE FROM body_standard_item WHERE body_id = ?", error);
+  if (clear == NULL)
+    goto fail;
+  sqlite3_bind_int64 (clear, 1, body_id);
+  if (!step_done (self, clear, error))
+    goto fail;
+  for (guint i = 0; i < items->len; i++)
+    {
+      PkAgendaItem *item = items->pdata[i];
+      g_autoptr(sqlite3_stmt) insert = NULL;
+
+      insert = pk_database_prepare (self,
+                                    "INSERT INTO body_standard_item (body_id, position, title, duration_min)"
+                                    " VALUES (?, ?, ?, ?)",
+                                    error);
+      if (insert == NULL)
+        goto fail;
+      sqlite3_bind_int64 (insert, 1, body_id);
+      sqlite3_bind_int (insert, 2, (int) i);
+      bind_text (insert, 3, pk_agenda_item_get_title (item) ? pk_agenda_item_get_title (item) : "");
+      bind_int_or_null (insert, 4, pk_agenda_item_get_duration_min (item), NONE);
+      if (!step_done (self, insert, error))
+        goto fail;
+    }
+  return pk_database_commit (self, error);
+
+fail:
+  pk_database_rollback (self);
+  return FALSE;
+}
+
+gboolean
+pk_database_add_standard_items (PkDatabase  *self,
+                                PkMeeting   *meeting,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) items = pk_database_get_standard_items (self, pk_meeting_get_body (meeting), error);
+
+  if (items == NULL)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    g_list_store_append (pk_meeting_get_items (meeting), items->pdata[i]);
+  pk_meeting_renumber_items (meeting);
+  return TRUE;
+}
+
+static PkAgendaItem *
+carry_item (PkAgendaItem *source)
+{
+  PkAgendaItem *copy = pk_agenda_item_new ();
+  GListModel *presenters = G_LIST_MODEL (pk_agenda_item_get_presenters (source));
+  GListModel *children = G_LIST_MODEL (pk_agenda_item_get_items (source));
+
+  pk_agenda_item_set_title (copy, pk_agenda_item_get_title (source));
+  pk_agenda_item_set_dnr (copy, pk_agenda_item_get_dnr (source));
+  pk_agenda_item_set_duration_min (copy, pk_agenda_item_get_duration_min (source));
+  pk_agenda_item_set_confidential (copy, pk_agenda_item_get_confidential (source));
+  pk_agenda_item_set_deferred_from (copy, pk_agenda_item_get_id (source));
+  pk_agenda_item_set_discussion (copy, "");
+  for (guint i = 0; i < g_list_model_get_n_items (presenters); i++)
+    {
+      g_autoptr(PkPerson) presenter = g_list_model_get_item (presenters, i);
+      g_autoptr(PkPerson) person = pk_person_new ();
+
+      pk_person_set_id (person, pk_person_get_id (presenter));
+      pk_person_set_name (person, pk_person_get_name (presenter));
+      pk_person_set_title (person, pk_person_get_title (presenter));
+      g_list_store_append (pk_agenda_item_get_presenters (copy), person);
+    }
+  /* A deferred item's sub-items go with it. */
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(PkAgendaItem) child = g_list_model_get_item (children, i);
+      g_autoptr(PkAgendaItem) child_copy = carry_item (child);
+      g_list_store_append (pk_agenda_item_get_items (copy), child_copy);
+    }
+  return copy;
+}
+
+/* Deferred items anywhere in the tree, each with its subtree, in reading order. */
+static void
+collect_deferred (GListModel *items,
+                  GPtrArray  *carried)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PkAgendaItem) item = g_list_model_get_item (items, i);
+
+      if (pk_agenda_item_get_state (item) == PK_ITEM_STATE_DEFERRED)
+        g_ptr_array_add (carried, carry_item (item));
+      else
+        collect_deferred (G_LIST_MODEL (pk_agenda_item_get_items (item)), carried);
+    }
+}
+
+static void
+collect_open_actions (GListModel *items,
+                      GListStore *carried)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PkAgendaItem) item = g_list_model_get_item (items, i);
+      GListModel *actions = G_LIST_MODEL (pk_agenda_item_get_actions (item));
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(PkAction) action = g_list_model_get_item (actions, j);
+          g_autoptr(PkAction) copy = NULL;
+
+          if (pk_action_get_state (action) != PK_ACTION_STATE_OPEN)
+            continue;
+          copy = pk_action_new ();
+          pk_action_set_text (copy, pk_action_get_text (action));
+          pk_action_set_owner (copy, pk_action_get_owner (action));
+          pk_action_set_due (copy, pk_action_get_due (action));
+          /* The id of the action it continues, kept until the insert links them. */
+          pk_action_set_id (copy, pk_action_get_id (action));
+          g_list_store_append (carried, copy);
+        }
+      collect_open_actions (G_LIST_MODEL (pk_agenda_item_get_items (item)), carried);
+    }
+}
+
+static guint
+index_of_title (GListModel *items,
+                const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PkAgendaItem) item = g_list_model_get_item (items, i);
+      if (g_strcmp0 (pk_agenda_item_get_title (item), title) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+gint64
+pk_database_create_next_meeting (PkDatabase  *self,
+                                 gint64       meeting_id,
+                                 GError     **error)
+{
+  g_autoptr(PkMeeting) source = NULL;
+  g_autoptr(PkMeeting) next = pk_meeting_new ();
+  g_autoptr(GPtrArray) deferred = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) actions = g_list_store_new (PK_TYPE_ACTION);
+  GListStore *items = pk_meeting_get_items (next);
+  guint insert_at, n;
+
+  g_return_val_if_fail (PK_IS_DATABASE (self), 0);
+
+  if (!(source = pk_database_load_meeting (self, meeting_id, error)))
+    return 0;
+
+  pk_meeting_set_body (next, pk_meeting_get_body (source));
+  pk_meeting_set_kind (next, pk_meeting_get_kind (source));
+  pk_meeting_set_title (next, pk_meeting_get_title (source));
+  pk_meeting_set_place (next, pk_meeting_get_place (source));
+  pk_meeting_set_start_time (next, pk_meeting_get_start_time (source));
+  pk_meeting_set_end_time (next, pk_meeting_get_end_time (source));
+  if (!pk_database_add_standard_items (self, next, error))
+    return 0;
+
+  /* Deferred items go before "Övriga frågor" (or at the end, before the closing item). */
+  collect_deferred (G_LIST_MODEL (pk_meeting_get_items (source)), deferred);
+  n = g_list_model_get_n_items (G_LIST_MODEL (items));
+  insert_at = index_of_title (G_LIST_MODEL (items), "Övriga frågor");
+  if (insert_at == G_MAXUINT)
+    insert_at = index_of_title (G_LIST_MODEL (items), "Mötets avslutande");
+  if (insert_at == G_MAXUINT)
+    insert_at = n;
+  for (guint i = 0; i < deferred->len; i++)
+    g_list_store_insert (items, insert_at + i, deferred->pdata[i]);
+
+  /* Open actions are followed up in an item of their own, after the previous minutes. */
+  collect_open_actions (G_LIST_MODEL (pk_meeting_get_items (source)), actions);
+  if (g_list_model_get_n_items (G_LIST_MODEL (actions)) > 0)
+    {
+      g_autoptr(PkAgendaItem) follow_up = pk_agenda_item_new ();
+      guint after = index_of_title (G_LIST_MODEL (items), "Föregående protokoll");
+
+      pk_agenda_item_set_title (follow_up, "Uppföljning av uppdrag");
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (actions)); i++)
+        {
+          g_autoptr(PkAction) action = g_list_model_get_item (G_LIST_MODEL (actions), i);
+          g_list_store_append (pk_agenda_item_get_actions (follow_up), action);
+        }
+      g_list_store_insert (items, after == G_MAXUINT ? MIN (2u, g_list_model_get_n_items (G_LIST_MODEL (items)))
+                                                     : after + 1,
+                           follow_up);
+    }
+
+  if (!pk_database_begin (self, error))
+    return 0;
+  {
+    /* insert_meeting sets the actions' ids to their new rows: remember what each continues. */
+    g_autoptr(GArray) from = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (actions)); i++)
+      {
+        PkAction *action = g_list_model_get_item (G_LIST_MODEL (actions), i);
+        gint64 id = pk_action_get_id (action);
+
+        g_array_append_val (from, id);
+        g_ptr_array_add (copies, action);
+        pk_action_set_id (action, 0);
+      }
+    if (pk_database_insert_meeting (self, next, error) == 0)
+      goto fail;
+    for (guint i = 0; i < copies->len; i++)
+      {
+        g_autoptr(sqlite3_stmt) link = pk_database_prepare (self, "UPDATE action SET carried_from = ? WHERE id = ?",
+                                                            error);
+        if (link == NULL)
+          goto fail;
+        sqlite3_bind_int64 (link, 1, g_array_index (from, gint64, i));
+        sqlite3_bind_int64 (link, 2, pk_action_get_id (copies->pdata[i]));
+        if (!step_done (self, link, error))
+          goto fail;
+      }
+  }
+  if (!pk_database_commit (self, error))
+    return 0;
+  return pk_meeting_get_id (next);
+
+fail:
+  pk_database_rollback (self);
+  return 0;
 }

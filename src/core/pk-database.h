@@ -99,6 +99,28 @@ gboolean    pk_database_update_meeting_header (PkDatabase        *self,
 gboolean    pk_database_delete_meeting     (PkDatabase           *self,
                                             gint64                meeting_id,
                                             GError              **error);
+/* Writes the agenda tree (order, nesting, item fields, presenters): rows that kept their id are
+ * updated, new items inserted, removed ones deleted. One transaction. */
+gboolean    pk_database_save_agenda        (PkDatabase           *self,
+                                            PkMeeting            *meeting,
+                                            GError              **error);
+/* The body's standard items (new PkAgendaItems), or the default list when it has none. */
+GPtrArray  *pk_database_get_standard_items (PkDatabase           *self,
+                                            const char           *body,
+                                            GError              **error);
+gboolean    pk_database_set_standard_items (PkDatabase           *self,
+                                            const char           *body,
+                                            GPtrArray            *items,
+                                            GError              **error);
+/* Appends the body's standard items to a meeting not yet stored. */
+gboolean    pk_database_add_standard_items (PkDatabase           *self,
+                                            PkMeeting            *meeting,
+                                            GError              **error);
+/* The body's next meeting: the standard items, every deferred item (linked to where it came from,
+ * its sub-items with it) and every open action carried over. Returns the new id. */
+gint64      pk_database_create_next_meeting (PkDatabase          *self,
+                                            gint64                meeting_id,
+                                            GError              **error);
 /* Body names known to the database, sorted, for completion. */
 GStrv       pk_database_list_body_names    (PkDatabase           *self,
                                             GError              **error);

@@ -267,6 +267,17 @@ static const char migration_2[] =
   "  DELETE FROM search WHERE kind = 'action' AND row_id = old.id;"
   "END;";
 
+/* Version 3: each body's standard agenda items, from which new meetings start. */
+static const char migration_3[] =
+  "CREATE TABLE body_standard_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  body_id INTEGER NOT NULL REFERENCES body (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  duration_min INTEGER CHECK (duration_min IS NULL OR duration_min >= 0)"
+  ");"
+  "CREATE INDEX body_standard_item_by_body ON body_standard_item (body_id, position);";
+
 const char *
 pk_schema_get_migration (int version)
 {
@@ -276,6 +287,8 @@ pk_schema_get_migration (int version)
       return migration_1;
     case 2:
       return migration_2;
+    case 3:
+      return migration_3;
     default:
       return NULL;
     }

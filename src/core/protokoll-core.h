@@ -2,7 +2,9 @@
 #pragma once
 
 #include "pk-action.h"
+#include "pk-agenda.h"
 #include "pk-agenda-item.h"
+#include "pk-agenda-pdf.h"
 #include "pk-attachment.h"
 #include "pk-attendance.h"
 #include "pk-database.h"
@@ -11,6 +13,8 @@
 #include "pk-meeting.h"
 #include "pk-meeting-json.h"
 #include "pk-person.h"
+#include "pk-pdf-writer.h"
 #include "pk-person-note.h"
 #include "pk-signoff.h"
+#include "pk-swedish.h"
 #include "pk-util.h"

@@ -1,0 +1,599 @@
+/* pk-pdf-writer.c: lays out blocks of text on A4 pages with cairo + pango and writes the PDF. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "pk-pdf-writer.h"
+
+/* A4 in points, with margins a Swedish registrar expects (room to punch and bind on the left). */
+#define PAGE_WIDTH    595.276
+#define PAGE_HEIGHT   841.890
+#define MARGIN_LEFT   68.0
+#define MARGIN_RIGHT  56.7
+#define MARGIN_TOP    56.7
+#define MARGIN_BOTTOM 75.0
+#define FOOTER_Y      (PAGE_HEIGHT - 42.0)
+#define TEXT_WIDTH    (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+#define CONTENT_BOTTOM (PAGE_HEIGHT - MARGIN_BOTTOM)
+
+/* Liberation Sans is metrically Arial, which most municipal templates use; DejaVu is the fallback. */
+#define FONT_FAMILY "Liberation Sans, DejaVu Sans"
+
+G_DEFINE_QUARK (pk-pdf-writer-error-quark, pk_pdf_writer_error)
+
+typedef enum
+{
+  BLOCK_PARAGRAPH,
+  BLOCK_ROW,
+  BLOCK_RULE,
+  BLOCK_PAGE_BREAK,
+} BlockKind;
+
+typedef struct
+{
+  double x;
+  double width;
+  PangoLayout *layout;
+} Cell;
+
+typedef struct
+{
+  BlockKind kind;
+  double space_before;
+  gboolean keep_with_next;
+  double indent;
+  PangoLayout *layout;   /* paragraph */
+  GArray *cells;         /* row: Cell */
+  double height;
+  /* Paragraph lines, for breaking across pages: top of each line and the end of the last. */
+  GArray *line_tops;     /* double, n_lines + 1 entries */
+} Block;
+
+/* A block, or the lines [first_line, last_line) of a paragraph, at a place on a page. */
+typedef struct
+{
+  Block *block;
+  guint page;
+  double y;
+  int first_line;
+  int last_line;
+} Placement;
+
+struct _PkPdfWriter
+{
+  GObject parent_instance;
+
+  PangoContext *context;
+  GPtrArray *blocks;
+  char *title;
+  char *author;
+  char *subject;
+  char *keywords;
+  char *footer;
+  char *watermark;
+};
+
+G_DEFINE_FINAL_TYPE (PkPdfWriter, pk_pdf_writer, G_TYPE_OBJECT)
+
+static void
+block_free (Block *block)
+{
+  g_clear_object (&block->layout);
+  if (block->cells != NULL)
+    {
+      for (guint i = 0; i < block->cells->len; i++)
+        g_clear_object (&g_array_index (block->cells, Cell, i).layout);
+      g_array_unref (block->cells);
+    }
+  g_clear_pointer (&block->line_tops, g_array_unref);
+  g_free (block);
+}
+
+static void
+pk_pdf_writer_finalize (GObject *object)
+{
+  PkPdfWriter *self = PK_PDF_WRITER (object);
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_free (self->title);
+  g_free (self->author);
+  g_free (self->subject);
+  g_free (self->keywords);
+  g_free (self->footer);
+  g_free (self->watermark);
+  G_OBJECT_CLASS (pk_pdf_writer_parent_class)->finalize (object);
+}
+
+static void
+pk_pdf_writer_class_init (PkPdfWriterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pk_pdf_writer_finalize;
+}
+
+static void
+pk_pdf_writer_init (PkPdfWriter *self)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Measured as drawn: no hinting, so text laid out here is where the PDF puts it. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (self->context, pango_language_from_string ("sv"));
+
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+}
+
+PkPdfWriter *
+pk_pdf_writer_new (void)
+{
+  return g_object_new (PK_TYPE_PDF_WRITER, NULL);
+}
+
+double
+pk_pdf_writer_get_text_width (PkPdfWriter *self)
+{
+  return TEXT_WIDTH;
+}
+
+void
+pk_pdf_writer_set_metadata (PkPdfWriter *self,
+                            const char  *title,
+                            const char  *author,
+                            const char  *subject,
+                            const char  *keywords)
+{
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_free (self->author);
+  self->author = g_strdup (author);
+  g_free (self->subject);
+  self->subject = g_strdup (subject);
+  g_free (self->keywords);
+  self->keywords = g_strdup (keywords);
+}
+
+void
+pk_pdf_writer_set_footer (PkPdfWriter *self,
+                          const char  *footer)
+{
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  g_free (self->footer);
+  self->footer = g_strdup (footer);
+}
+
+void
+pk_pdf_writer_set_watermark (PkPdfWriter *self,
+                             const char  *watermark)
+{
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  g_free (self->watermark);
+  self->watermark = g_strdup (watermark);
+}
+
+static const char *
+style_font (PkPdfStyle style)
+{
+  switch (style)
+    {
+    case PK_PDF_STYLE_SMALL:
+      return FONT_FAMILY " 8.5";
+    case PK_PDF_STYLE_STRONG:
+      return FONT_FAMILY " Bold 10.5";
+    case PK_PDF_STYLE_HEADING:
+      return FONT_FAMILY " Bold 12.5";
+    case PK_PDF_STYLE_TITLE:
+      return FONT_FAMILY " Bold 17";
+    case PK_PDF_STYLE_BODY:
+    default:
+      return FONT_FAMILY " 10.5";
+    }
+}
+
+static PangoLayout *
+make_layout (PkPdfWriter *self,
+             PkPdfStyle   style,
+             PkPdfAlign   align,
+             double       width,
+             const char  *markup)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *font = pango_font_description_from_string (style_font (style));
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align == PK_PDF_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  if (style == PK_PDF_STYLE_BODY || style == PK_PDF_STYLE_STRONG)
+    pango_layout_set_spacing (layout, (int) (1.5 * PANGO_SCALE));
+  if (markup == NULL)
+    markup = "";
+  /* Text that is not valid markup is shown as it is rather than lost. */
+  if (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
+    pango_layout_set_markup (layout, markup, -1);
+  else
+    pango_layout_set_text (layout, markup, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+void
+pk_pdf_writer_add_paragraph (PkPdfWriter *self,
+                             PkPdfStyle   style,
+                             const char  *markup,
+                             double       indent,
+                             double       space_before)
+{
+  Block *block = g_new0 (Block, 1);
+  PangoLayoutIter *iter;
+  double top;
+
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+
+  block->kind = BLOCK_PARAGRAPH;
+  block->space_before = space_before;
+  block->indent = indent;
+  block->layout = make_layout (self, style, PK_PDF_ALIGN_LEFT, TEXT_WIDTH - indent, markup);
+  block->height = layout_height (block->layout);
+  block->line_tops = g_array_new (FALSE, FALSE, sizeof (double));
+  iter = pango_layout_get_iter (block->layout);
+  do
+    {
+      PangoRectangle line;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      top = (double) line.y / PANGO_SCALE;
+      g_array_append_val (block->line_tops, top);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  g_array_append_val (block->line_tops, block->height);
+  g_ptr_array_add (self->blocks, block);
+}
+
+void
+pk_pdf_writer_add_row (PkPdfWriter     *self,
+                       const PkPdfCell *cells,
+                       guint            n_cells,
+                       double           space_before,
+                       gboolean         keep_with_next)
+{
+  Block *block = g_new0 (Block, 1);
+
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+
+  block->kind = BLOCK_ROW;
+  block->space_before = space_before;
+  block->keep_with_next = keep_with_next;
+  block->cells = g_array_sized_new (FALSE, TRUE, sizeof (Cell), n_cells);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      Cell cell = { cells[i].x, cells[i].width, NULL };
+
+      cell.layout = make_layout (self, cells[i].style, cells[i].align, cells[i].width, cells[i].markup);
+      block->height = MAX (block->height, layout_height (cell.layout));
+      g_array_append_val (block->cells, cell);
+    }
+  g_ptr_array_add (self->blocks, block);
+}
+
+void
+pk_pdf_writer_add_rule (PkPdfWriter *self,
+                        double       space_before)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = BLOCK_RULE;
+  block->space_before = space_before;
+  block->height = 4.0;
+  g_ptr_array_add (self->blocks, block);
+}
+
+void
+pk_pdf_writer_add_page_break (PkPdfWriter *self)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = BLOCK_PAGE_BREAK;
+  g_ptr_array_add (self->blocks, block);
+}
+
+static int
+paragraph_lines (Block *block)
+{
+  return (int) block->line_tops->len - 1;
+}
+
+/* Height a block needs on the page it starts on: a whole row, or a paragraph's first two lines
+ * (no single orphan line at the foot of a page). */
+static double
+min_start_height (Block *block)
+{
+  if (block->kind == BLOCK_PARAGRAPH)
+    return g_array_index (block->line_tops, double, MIN (2, paragraph_lines (block)));
+  return block->height;
+}
+
+static GArray *
+paginate (PkPdfWriter *self,
+          guint       *n_pages)
+{
+  GArray *placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+  guint page = 0;
+  double y = MARGIN_TOP;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = self->blocks->pdata[i];
+      double space = y > MARGIN_TOP ? block->space_before : 0;
+      double needed = min_start_height (block);
+
+      if (block->kind == BLOCK_PAGE_BREAK)
+        {
+          if (y > MARGIN_TOP)
+            {
+              page++;
+              y = MARGIN_TOP;
+            }
+          continue;
+        }
+
+      /* A heading goes with the first lines of what follows it. */
+      if (block->keep_with_next && i + 1 < self->blocks->len)
+        {
+          Block *next = self->blocks->pdata[i + 1];
+          needed = block->height + next->space_before + min_start_height (next);
+        }
+      if (y + space + needed > CONTENT_BOTTOM && y > MARGIN_TOP)
+        {
+          page++;
+          y = MARGIN_TOP;
+          space = 0;
+        }
+      y += space;
+
+      if (block->kind == BLOCK_PARAGRAPH)
+        {
+          int n_lines = paragraph_lines (block);
+          int first = 0;
+
+          while (first < n_lines)
+            {
+              double first_top = g_array_index (block->line_tops, double, first);
+              int last = first;
+              Placement placement;
+
+              while (last < n_lines &&
+                     y + g_array_index (block->line_tops, double, last + 1) - first_top <= CONTENT_BOTTOM)
+                last++;
+              if (last == first && y == MARGIN_TOP)
+                last = first + 1;  /* a line taller than a page still goes somewhere */
+              if (last > first)
+                {
+                  placement = (Placement) { block, page, y - first_top, first, last };
+                  g_array_append_val (placements, placement);
+                  y += g_array_index (block->line_tops, double, last) - first_top;
+                }
+              first = last;
+              if (first < n_lines)
+                {
+                  page++;
+                  y = MARGIN_TOP;
+                }
+            }
+        }
+      else
+        {
+          Placement placement = { block, page, y, 0, 0 };
+
+          g_array_append_val (placements, placement);
+          y += block->height;
+        }
+    }
+  *n_pages = page + 1;
+  return placements;
+}
+
+static void
+draw_text (cairo_t    *cr,
+           const char *font,
+           double      x,
+           double      y,
+           double      width,
+           PangoAlignment align,
+           const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+static void
+draw_page_frame (PkPdfWriter *self,
+                 cairo_t     *cr,
+                 guint        page,
+                 guint        n_pages)
+{
+  g_autofree char *page_text = g_strdup_printf ("Sida %u av %u", page + 1, n_pages);
+
+  if (self->watermark != NULL)
+    {
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
+      cairo_translate (cr, PAGE_WIDTH / 2, PAGE_HEIGHT / 2);
+      cairo_rotate (cr, -G_PI / 5);
+      draw_text (cr, FONT_FAMILY " Bold 44", -PAGE_WIDTH / 2, -30, PAGE_WIDTH, PANGO_ALIGN_CENTER,
+                 self->watermark);
+      cairo_restore (cr);
+    }
+
+  cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN_LEFT, FOOTER_Y - 6);
+  cairo_line_to (cr, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_Y - 6);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  if (self->footer != NULL)
+    draw_text (cr, FONT_FAMILY " 8", MARGIN_LEFT, FOOTER_Y, TEXT_WIDTH * 0.75, PANGO_ALIGN_LEFT,
+               self->footer);
+  draw_text (cr, FONT_FAMILY " 8", MARGIN_LEFT, FOOTER_Y, TEXT_WIDTH, PANGO_ALIGN_RIGHT, page_text);
+}
+
+static void
+draw_placement (cairo_t         *cr,
+                const Placement *placement)
+{
+  Block *block = placement->block;
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  switch (block->kind)
+    {
+    case BLOCK_PARAGRAPH:
+      {
+        PangoLayoutIter *iter = pango_layout_get_iter (block->layout);
+        int line = 0;
+
+        pango_cairo_update_layout (cr, block->layout);
+        do
+          {
+            if (line >= placement->first_line)
+              {
+                double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+                cairo_move_to (cr, MARGIN_LEFT + block->indent, placement->y + baseline);
+                pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+              }
+            line++;
+          }
+        while (line < placement->last_line && pango_layout_iter_next_line (iter));
+        pango_layout_iter_free (iter);
+      }
+      break;
+
+    case BLOCK_ROW:
+      for (guint i = 0; i < block->cells->len; i++)
+        {
+          Cell *cell = &g_array_index (block->cells, Cell, i);
+
+          cairo_move_to (cr, MARGIN_LEFT + cell->x, placement->y);
+          pango_cairo_update_layout (cr, cell->layout);
+          pango_cairo_show_layout (cr, cell->layout);
+        }
+      break;
+
+    case BLOCK_RULE:
+      cairo_set_line_width (cr, 0.75);
+      cairo_move_to (cr, MARGIN_LEFT, placement->y + 2);
+      cairo_line_to (cr, PAGE_WIDTH - MARGIN_RIGHT, placement->y + 2);
+      cairo_stroke (cr);
+      break;
+
+    case BLOCK_PAGE_BREAK:
+    default:
+      break;
+    }
+}
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  GOutputStream *stream = closure;
+
+  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, NULL))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+pk_pdf_writer_save (PkPdfWriter  *self,
+                    const char   *path,
+                    guint        *n_pages_out,
+                    GError      **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GArray) placements = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+  g_autoptr(GCancellable) discard = g_cancellable_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  guint n_pages;
+  guint next = 0;
+
+  g_return_val_if_fail (PK_IS_PDF_WRITER (self), FALSE);
+
+  /* Written beside the target and renamed over it at the end: a failed export leaves no
+   * half-written PDF, and an existing file stays as it was. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+
+  placements = paginate (self, &n_pages);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Protokoll " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+  if (self->title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  if (self->author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
+  if (self->subject != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
+  if (self->keywords != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, self->keywords);
+
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      draw_page_frame (self, cr, page, n_pages);
+      while (next < placements->len && g_array_index (placements, Placement, next).page == page)
+        draw_placement (cr, &g_array_index (placements, Placement, next++));
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, PK_PDF_WRITER_ERROR, PK_PDF_WRITER_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      g_cancellable_cancel (discard);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    return FALSE;
+  if (n_pages_out != NULL)
+    *n_pages_out = n_pages;
+  return TRUE;
+}

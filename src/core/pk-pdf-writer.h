@@ -1,0 +1,84 @@
+/* pk-pdf-writer.h: lays out blocks of text on A4 pages with cairo + pango and writes the PDF. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define PK_PDF_WRITER_ERROR (pk_pdf_writer_error_quark ())
+
+typedef enum
+{
+  PK_PDF_WRITER_ERROR_FAILED,
+} PkPdfWriterError;
+
+typedef enum
+{
+  PK_PDF_STYLE_BODY,     /* running text */
+  PK_PDF_STYLE_SMALL,    /* captions, column heads, notes */
+  PK_PDF_STYLE_STRONG,   /* bold running text */
+  PK_PDF_STYLE_HEADING,  /* a section or § heading */
+  PK_PDF_STYLE_TITLE,    /* the document's title */
+} PkPdfStyle;
+
+typedef enum
+{
+  PK_PDF_ALIGN_LEFT,
+  PK_PDF_ALIGN_RIGHT,
+} PkPdfAlign;
+
+/* One column of a row. Positions and widths are in points from the left text margin. */
+typedef struct
+{
+  double      x;
+  double      width;
+  PkPdfStyle  style;
+  PkPdfAlign  align;
+  const char *markup;    /* Pango markup; NULL or "" for an empty cell */
+} PkPdfCell;
+
+#define PK_TYPE_PDF_WRITER (pk_pdf_writer_get_type ())
+G_DECLARE_FINAL_TYPE (PkPdfWriter, pk_pdf_writer, PK, PDF_WRITER, GObject)
+
+GQuark       pk_pdf_writer_error_quark      (void);
+
+PkPdfWriter *pk_pdf_writer_new              (void);
+/* Width of the text area in points (A4 less the margins). */
+double       pk_pdf_writer_get_text_width   (PkPdfWriter  *self);
+void         pk_pdf_writer_set_metadata     (PkPdfWriter  *self,
+                                             const char   *title,
+                                             const char   *author,
+                                             const char   *subject,
+                                             const char   *keywords);
+/* Small text at the foot of every page, left; "Sida X av Y" stands at the right. */
+void         pk_pdf_writer_set_footer       (PkPdfWriter  *self,
+                                             const char   *footer);
+/* Large light text across every page, e.g. "UTKAST – ej justerat"; NULL for none. */
+void         pk_pdf_writer_set_watermark    (PkPdfWriter  *self,
+                                             const char   *watermark);
+
+/* A paragraph over the whole width (less @indent); long ones break across pages between lines. */
+void         pk_pdf_writer_add_paragraph    (PkPdfWriter  *self,
+                                             PkPdfStyle    style,
+                                             const char   *markup,
+                                             double        indent,
+                                             double        space_before);
+/* A row of cells kept on one page; @keep_with_next keeps it on the page of the following block
+ * (a heading above its first line). */
+void         pk_pdf_writer_add_row          (PkPdfWriter     *self,
+                                             const PkPdfCell *cells,
+                                             guint            n_cells,
+                                             double           space_before,
+                                             gboolean         keep_with_next);
+void         pk_pdf_writer_add_rule         (PkPdfWriter  *self,
+                                             double        space_before);
+/* Starts a new page (no-op at the top of a page). */
+void         pk_pdf_writer_add_page_break   (PkPdfWriter  *self);
+
+/* Paginates and writes the file; the pages it took are counted in @n_pages. */
+gboolean     pk_pdf_writer_save             (PkPdfWriter  *self,
+                                             const char   *path,
+                                             guint        *n_pages,
+                                             GError      **error);
+
+G_END_DECLS

@@ -300,6 +300,60 @@ test_environment_database (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (out, "1\t2021-06-04"));
 }
 
+static void
+test_export_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "kallelse.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  import_fixture (fixture);
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", "--out", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    g_assert_cmpuint (length, >, 1000);
+  }
+  {
+    g_auto(Result) no_mode = run_cli ("--db", fixture->db, "export-pdf", "1", "--out", pdf, NULL);
+    g_auto(Result) no_out = run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", NULL);
+    g_auto(Result) two_modes = run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", "--public", "--out", pdf, NULL);
+    g_auto(Result) missing = run_cli ("--db", fixture->db, "export-pdf", "99", "--agenda", "--out", pdf, NULL);
+
+    g_assert_cmpint (no_mode.status, ==, 2);
+    g_assert_cmpint (no_out.status, ==, 2);
+    g_assert_cmpint (two_modes.status, ==, 2);
+    g_assert_cmpint (missing.status, ==, 1);
+  }
+}
+
+static void
+test_next (Fixture       *fixture,
+           gconstpointer  data)
+{
+  import_fixture (fixture);
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "next", "1", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "2\n");
+  }
+  {
+    /* The fixture's item 2.1 is deferred: it is on the new agenda, linked to where it came from. */
+    g_auto(Result) r = run_cli ("--db", fixture->db, "show", "2", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "\"title\" : \"Fast vårdkontakt\""));
+    g_assert_nonnull (strstr (r.out, "\"title\" : \"Uppföljning av uppdrag\""));
+    g_assert_nonnull (strstr (r.out, "Ta fram ett förslag till uppdrag till tvärgrupperna"));
+    g_assert_null (strstr (r.out, "Incheckning"));
+  }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "next", "77", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -318,6 +372,8 @@ main (int   argc,
   ADD ("/cli/not-a-database", test_not_a_database);
   ADD ("/cli/newer-database", test_newer_database);
   ADD ("/cli/environment-database", test_environment_database);
+  ADD ("/cli/export-pdf", test_export_pdf);
+  ADD ("/cli/next", test_next);
 
   return g_test_run ();
 }

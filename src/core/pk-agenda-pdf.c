@@ -183,8 +183,10 @@ pk_agenda_pdf_write (PkMeeting   *meeting,
   if (plan->end_min >= 0 && plan->items->len > 0)
     {
       g_autofree char *end = pk_time_plan_format_time (plan->end_min);
-      g_autofree char *summary = g_strdup_printf ("Beräknad sluttid %s (sammanlagt %d h %02d min)", end,
-                                                  plan->total_min / 60, plan->total_min % 60);
+      g_autofree char *total = plan->total_min >= 60
+                                 ? g_strdup_printf ("%d h %02d min", plan->total_min / 60, plan->total_min % 60)
+                                 : g_strdup_printf ("%d min", plan->total_min);
+      g_autofree char *summary = g_strdup_printf ("Beräknad sluttid %s (sammanlagt %s)", end, total);
       pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_SMALL, summary, TITLE_X, 4);
     }
 

@@ -478,7 +478,6 @@ draw_placement (cairo_t         *cr,
         PangoLayoutIter *iter = pango_layout_get_iter (block->layout);
         int line = 0;
 
-        pango_cairo_update_layout (cr, block->layout);
         do
           {
             if (line >= placement->first_line)
@@ -501,7 +500,6 @@ draw_placement (cairo_t         *cr,
           Cell *cell = &g_array_index (block->cells, Cell, i);
 
           cairo_move_to (cr, MARGIN_LEFT + cell->x, placement->y);
-          pango_cairo_update_layout (cr, cell->layout);
           pango_cairo_show_layout (cr, cell->layout);
         }
       break;

@@ -172,7 +172,7 @@ test_save_agenda (Fixture       *fixture,
   g_list_store_append (pk_agenda_item_get_decisions (c), decision);
   g_assert_true (pk_agenda_move (meeting, item_titled (meeting, "B"), -1));
   g_assert_true (pk_agenda_remove (meeting, item_titled (meeting, "D"), NULL));
-  g_assert_true (pk_database_save_agenda (fixture->db, meeting, &error));
+  g_assert_true (pk_database_save_agenda (fixture->db, meeting, NULL, &error));
   g_assert_no_error (error);
 
   loaded = pk_database_load_meeting (fixture->db, id, &error);
@@ -192,10 +192,10 @@ test_save_agenda (Fixture       *fixture,
 
     g_list_store_append (pk_agenda_item_get_decisions (stored_c), decision);
     g_assert_true (pk_agenda_remove (again, stored_c, &place));
-    g_assert_true (pk_database_save_agenda (fixture->db, again, &error));
+    g_assert_true (pk_database_save_agenda (fixture->db, again, NULL, &error));
     g_assert_cmpint (pk_test_sql_int (fixture->path, "SELECT count(*) FROM agenda_item"), ==, 2);
     pk_agenda_restore (again, keep, &place);
-    g_assert_true (pk_database_save_agenda (fixture->db, again, &error));
+    g_assert_true (pk_database_save_agenda (fixture->db, again, NULL, &error));
     g_assert_no_error (error);
   }
   loaded = pk_database_load_meeting (fixture->db, id, &error);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pk-agenda-panel.h"
 #include "pk-meeting-view.h"
 
 /* Typing pauses this long before a save; focus changes and closing save at once. */
@@ -24,14 +25,12 @@ struct _PkMeetingView
   GtkEntry *dnr_entry;
   GtkEntry *place_entry;
   AdwViewStack *stack;
-  GtkStack *agenda_stack;
-  GtkListView *agenda_list;
+  PkAgendaPanel *agenda_panel;
   GtkStack *attendance_stack;
   GtkListView *attendance_list;
 
   PkDatabase *database;
   PkMeeting *meeting;
-  GListStore *agenda;       /* flattened tree of PkAgendaItem */
   GListStore *attendance;
   GCancellable *load_cancellable;
   guint autosave_id;
@@ -153,6 +152,7 @@ pk_meeting_view_flush (PkMeetingView *self)
 
   if (self->autosave_id != 0)
     queue_save (self);
+  pk_agenda_panel_flush (self->agenda_panel);
 }
 
 gboolean
@@ -294,37 +294,21 @@ fill_header (PkMeetingView *self)
 }
 
 static void
-flatten_items (GListStore *target,
-               GListModel *items)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(PkAgendaItem) item = g_list_model_get_item (items, i);
-
-      g_list_store_append (target, item);
-      flatten_items (target, G_LIST_MODEL (pk_agenda_item_get_items (item)));
-    }
-}
-
-static void
 show_panels (PkMeetingView *self,
              PkMeeting     *full)
 {
-  g_list_store_remove_all (self->agenda);
   g_list_store_remove_all (self->attendance);
+  pk_agenda_panel_set_meeting (self->agenda_panel, full != NULL ? self->database : NULL, full);
   if (full != NULL)
     {
       GListModel *attendees = G_LIST_MODEL (pk_meeting_get_attendees (full));
 
-      flatten_items (self->agenda, G_LIST_MODEL (pk_meeting_get_items (full)));
       for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
         {
           g_autoptr(GObject) attendance = g_list_model_get_item (attendees, i);
           g_list_store_append (self->attendance, attendance);
         }
     }
-  gtk_stack_set_visible_child_name (self->agenda_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->agenda)) ? "list" : "empty");
   gtk_stack_set_visible_child_name (self->attendance_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->attendance)) ? "list" : "empty");
 }
@@ -438,7 +422,7 @@ GListModel *
 pk_meeting_view_get_agenda (PkMeetingView *self)
 {
   g_return_val_if_fail (PK_IS_MEETING_VIEW (self), NULL);
-  return G_LIST_MODEL (self->agenda);
+  return pk_agenda_panel_get_items (self->agenda_panel);
 }
 
 GListModel *
@@ -456,64 +440,6 @@ pk_meeting_view_focus_title (PkMeetingView *self)
 }
 
 /* ---- closures of the panels' list rows (called from the .ui) ---- */
-
-static int
-agenda_indent (GtkListItem  *list_item,
-               PkAgendaItem *item)
-{
-  const char *number = item != NULL ? pk_agenda_item_get_number (item) : NULL;
-  int depth = 0;
-
-  for (const char *p = number; p != NULL && *p; p++)
-    depth += *p == '.';
-  return 6 + 24 * depth;
-}
-
-static char *
-agenda_details (GtkListItem  *list_item,
-                PkAgendaItem *item)
-{
-  g_autoptr(GString) details = g_string_new (NULL);
-  GListModel *presenters;
-
-  if (item == NULL)
-    return NULL;
-  presenters = G_LIST_MODEL (pk_agenda_item_get_presenters (item));
-  for (guint i = 0; i < g_list_model_get_n_items (presenters); i++)
-    {
-      g_autoptr(PkPerson) person = g_list_model_get_item (presenters, i);
-
-      g_string_append (details, i == 0 ? _("Presenter: ") : ", ");
-      g_string_append (details, pk_person_get_name (person));
-      if (pk_person_get_title (person) != NULL)
-        g_string_append_printf (details, " (%s)", pk_person_get_title (person));
-    }
-  if (pk_agenda_item_get_dnr (item) != NULL)
-    g_string_append_printf (details, "%s%s %s", details->len ? " · " : "", _("Dnr"),
-                            pk_agenda_item_get_dnr (item));
-  if (pk_agenda_item_get_duration_min (item) >= 0)
-    {
-      g_string_append (details, details->len ? " · " : "");
-      g_string_append_printf (details, _("%d min"), pk_agenda_item_get_duration_min (item));
-    }
-  if (pk_agenda_item_get_confidential (item))
-    g_string_append_printf (details, "%s%s", details->len ? " · " : "", _("Confidential"));
-  return g_string_free (g_steal_pointer (&details), FALSE);
-}
-
-static gboolean
-is_nonempty (GtkListItem *list_item,
-             const char  *text)
-{
-  return text != NULL && *text != '\0';
-}
-
-static char *
-agenda_state (GtkListItem  *list_item,
-              PkAgendaItem *item)
-{
-  return item != NULL ? g_strdup (pk_item_state_get_label (pk_agenda_item_get_state (item))) : NULL;
-}
 
 static double
 attendance_opacity (GtkListItem  *list_item,
@@ -572,7 +498,6 @@ pk_meeting_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->meeting, update_status, self);
   g_clear_object (&self->meeting);
   g_clear_object (&self->database);
-  g_clear_object (&self->agenda);
   g_clear_object (&self->attendance);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_MEETING_VIEW);
   /* The template's root is not a bound child, so it is unparented here. */
@@ -595,7 +520,7 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (PK_TYPE_AGENDA_ITEM);
+  g_type_ensure (PK_TYPE_AGENDA_PANEL);
   g_type_ensure (PK_TYPE_ATTENDANCE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-view.ui");
@@ -609,14 +534,9 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, dnr_entry);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, place_entry);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, stack);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, agenda_stack);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, agenda_list);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, agenda_panel);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_stack);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_list);
-  gtk_widget_class_bind_template_callback (widget_class, agenda_indent);
-  gtk_widget_class_bind_template_callback (widget_class, agenda_details);
-  gtk_widget_class_bind_template_callback (widget_class, agenda_state);
-  gtk_widget_class_bind_template_callback (widget_class, is_nonempty);
   gtk_widget_class_bind_template_callback (widget_class, attendance_opacity);
   gtk_widget_class_bind_template_callback (widget_class, attendance_details);
   gtk_widget_class_bind_template_callback (widget_class, attendance_role);
@@ -626,17 +546,13 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
 static void
 pk_meeting_view_init (PkMeetingView *self)
 {
-  g_autoptr(GtkNoSelection) agenda_selection = NULL;
   g_autoptr(GtkNoSelection) attendance_selection = NULL;
   GtkEntry *entries[7];
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->agenda = g_list_store_new (PK_TYPE_AGENDA_ITEM);
   self->attendance = g_list_store_new (PK_TYPE_ATTENDANCE);
-  agenda_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->agenda)));
-  gtk_list_view_set_model (self->agenda_list, GTK_SELECTION_MODEL (agenda_selection));
   attendance_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->attendance)));
   gtk_list_view_set_model (self->attendance_list, GTK_SELECTION_MODEL (attendance_selection));
 

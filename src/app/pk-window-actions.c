@@ -33,7 +33,9 @@ insert_thread (GTask        *task,
   PkWindow *self = source_object;
   GError *error = NULL;
 
-  if (pk_database_insert_meeting (self->database, task_data, &error) == 0)
+  /* A new meeting starts from its body's standard agenda. */
+  if (!pk_database_add_standard_items (self->database, task_data, &error) ||
+      pk_database_insert_meeting (self->database, task_data, &error) == 0)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -92,6 +94,69 @@ new_meeting (GtkWidget  *widget,
   g_task_set_task_data (task, g_steal_pointer (&meeting), g_object_unref);
   pk_window_job_started (self);
   pk_database_run_in_worker (self->database, task, insert_thread);
+}
+
+/* ---- next meeting ---- */
+
+static void
+next_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PkWindow *self = source_object;
+  GError *error = NULL;
+  gint64 *source_id = task_data;
+  gint64 next_id = pk_database_create_next_meeting (self->database, *source_id, &error);
+
+  if (next_id == 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, next_id);
+}
+
+static void
+next_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PkWindow *self = PK_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  gint64 next_id = g_task_propagate_int (G_TASK (result), &error);
+
+  pk_window_job_finished (self);
+  if (next_id <= 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not create the next meeting: %s"),
+                                                  error ? error->message : "");
+      pk_window_show_toast (self, message);
+      return;
+    }
+  pk_window_reload_meetings (self, next_id);
+  pk_window_show_toast (self, _("Next meeting created with the deferred items and open actions"));
+}
+
+static void
+next_meeting (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PkWindow *self = PK_WINDOW (widget);
+  PkMeeting *selected = pk_window_get_selected_meeting (self);
+  g_autoptr(GTask) task = NULL;
+  gint64 *source_id;
+
+  if (selected == NULL || self->database == NULL)
+    return;
+  /* What the panels hold is on disk before it is copied forward. */
+  pk_meeting_view_flush (self->meeting_view);
+  source_id = g_new (gint64, 1);
+  *source_id = pk_meeting_get_id (selected);
+  task = g_task_new (self, self->cancellable, next_done, NULL);
+  g_task_set_source_tag (task, next_meeting);
+  g_task_set_task_data (task, source_id, g_free);
+  pk_window_job_started (self);
+  pk_database_run_in_worker (self->database, task, next_thread);
 }
 
 /* ---- delete meeting, with undo ---- */
@@ -315,6 +380,7 @@ pk_window_update_actions (PkWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-meeting", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-meeting", has_meeting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-meeting", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-panel", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-title", has_meeting);
   gtk_widget_set_sensitive (GTK_WIDGET (self->meeting_menu_button), has_meeting);
@@ -325,6 +391,7 @@ pk_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting);
   gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL, delete_meeting);
+  gtk_widget_class_install_action (widget_class, "win.next-meeting", NULL, next_meeting);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete);
   gtk_widget_class_install_action (widget_class, "win.show-panel", "s", show_panel);
   gtk_widget_class_install_action (widget_class, "win.focus-title", NULL, focus_title);

@@ -4,7 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pk-action.h"
 #include "pk-agenda.h"
+#include "pk-attachment.h"
+#include "pk-attendance.h"
+#include "pk-decision.h"
+#include "pk-person.h"
+#include "pk-person-note.h"
+#include "pk-signoff.h"
 
 static gboolean
 find_in (GListStore    *siblings,
@@ -274,4 +281,127 @@ pk_time_plan_free (PkTimePlan *plan)
     return;
   g_array_unref (plan->items);
   g_free (plan);
+}
+
+#define ORIGIN_KEY "pk-copied-from"
+
+/* Copies every property (which are all plain values) and remembers the original. */
+static gpointer
+copy_object (gpointer object)
+{
+  GObject *source = object;
+  GObject *copy = g_object_new (G_OBJECT_TYPE (source), NULL);
+  g_autofree GParamSpec **specs = NULL;
+  guint n_specs;
+
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (source), &n_specs);
+  g_object_freeze_notify (copy);
+  for (guint i = 0; i < n_specs; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      if (!(specs[i]->flags & G_PARAM_WRITABLE) || !(specs[i]->flags & G_PARAM_READABLE))
+        continue;
+      g_object_get_property (source, specs[i]->name, &value);
+      g_object_set_property (copy, specs[i]->name, &value);
+      g_value_unset (&value);
+    }
+  g_object_thaw_notify (copy);
+  g_object_set_data_full (copy, ORIGIN_KEY, g_object_ref (source), g_object_unref);
+  return copy;
+}
+
+typedef GListStore *(*GetListFunc) (gpointer owner);
+
+static void
+copy_list (GListStore *from,
+           GListStore *to,
+           gpointer  (*copy_element) (gpointer))
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (from)); i++)
+    {
+      g_autoptr(GObject) element = g_list_model_get_item (G_LIST_MODEL (from), i);
+      g_autoptr(GObject) copy = copy_element (element);
+      g_list_store_append (to, copy);
+    }
+}
+
+static gpointer
+copy_decision (gpointer decision)
+{
+  PkDecision *copy = copy_object (decision);
+
+  copy_list (pk_decision_get_reservations (decision), pk_decision_get_reservations (copy), copy_object);
+  copy_list (pk_decision_get_statements (decision), pk_decision_get_statements (copy), copy_object);
+  return copy;
+}
+
+static gpointer
+copy_item (gpointer item)
+{
+  PkAgendaItem *copy = copy_object (item);
+
+  copy_list (pk_agenda_item_get_presenters (item), pk_agenda_item_get_presenters (copy), copy_object);
+  copy_list (pk_agenda_item_get_decisions (item), pk_agenda_item_get_decisions (copy), copy_decision);
+  copy_list (pk_agenda_item_get_actions (item), pk_agenda_item_get_actions (copy), copy_object);
+  copy_list (pk_agenda_item_get_attachments (item), pk_agenda_item_get_attachments (copy), copy_object);
+  copy_list (pk_agenda_item_get_recusals (item), pk_agenda_item_get_recusals (copy), copy_object);
+  copy_list (pk_agenda_item_get_items (item), pk_agenda_item_get_items (copy), copy_item);
+  return copy;
+}
+
+PkMeeting *
+pk_meeting_copy_deep (PkMeeting *meeting)
+{
+  PkMeeting *copy;
+
+  g_return_val_if_fail (PK_IS_MEETING (meeting), NULL);
+
+  copy = copy_object (meeting);
+  copy_list (pk_meeting_get_items (meeting), pk_meeting_get_items (copy), copy_item);
+  copy_list (pk_meeting_get_attendees (meeting), pk_meeting_get_attendees (copy), copy_object);
+  copy_list (pk_meeting_get_signoffs (meeting), pk_meeting_get_signoffs (copy), copy_object);
+  return copy;
+}
+
+static void
+adopt_id (gpointer copy)
+{
+  GObject *origin = g_object_get_data (copy, ORIGIN_KEY);
+  gint64 id;
+
+  if (origin == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (copy), "id") == NULL)
+    return;
+  g_object_get (copy, "id", &id, NULL);
+  g_object_set (origin, "id", id, NULL);
+}
+
+static void
+adopt_list (GListStore *list,
+            void      (*adopt_element) (gpointer))
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(GObject) element = g_list_model_get_item (G_LIST_MODEL (list), i);
+      adopt_element (element);
+    }
+}
+
+static void
+adopt_item (gpointer item)
+{
+  adopt_id (item);
+  adopt_list (pk_agenda_item_get_decisions (item), adopt_id);
+  adopt_list (pk_agenda_item_get_actions (item), adopt_id);
+  adopt_list (pk_agenda_item_get_attachments (item), adopt_id);
+  adopt_list (pk_agenda_item_get_items (item), adopt_item);
+}
+
+void
+pk_meeting_adopt_ids (PkMeeting *copy)
+{
+  g_return_if_fail (PK_IS_MEETING (copy));
+
+  adopt_id (copy);
+  adopt_list (pk_meeting_get_items (copy), adopt_item);
 }

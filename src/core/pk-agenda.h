@@ -43,6 +43,12 @@ void        pk_agenda_restore          (PkMeeting     *meeting,
 GListStore *pk_agenda_flatten          (PkMeeting     *meeting);
 guint       pk_agenda_item_get_depth   (PkAgendaItem  *item);
 
+/* A deep copy of the meeting (header, agenda tree with everything on the items) for work on another
+ * thread. Each copied object remembers the one it was copied from. */
+PkMeeting  *pk_meeting_copy_deep       (PkMeeting     *meeting);
+/* After the copy was stored: gives the originals the ids the database gave their copies. */
+void        pk_meeting_adopt_ids       (PkMeeting     *copy);
+
 /* The standard items a new meeting starts with when its body has none of its own. */
 const char * const *pk_agenda_default_standard_items (void);
 

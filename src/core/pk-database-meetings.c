@@ -1140,6 +1140,7 @@ save_items (PkDatabase   *self,
 gboolean
 pk_database_save_agenda (PkDatabase  *self,
                          PkMeeting   *meeting,
+                         GHashTable  *keep,
                          GError     **error)
 {
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
@@ -1166,7 +1167,8 @@ pk_database_save_agenda (PkDatabase  *self,
   while ((rc = sqlite3_step (existing)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (existing, 0);
-      if (!g_hash_table_contains (kept, ID_KEY (id)))
+      if (!g_hash_table_contains (kept, ID_KEY (id)) &&
+          (keep == NULL || !g_hash_table_contains (keep, ID_KEY (id))))
         g_array_append_val (gone, id);
     }
   if (rc != SQLITE_DONE)

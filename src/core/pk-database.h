@@ -100,9 +100,11 @@ gboolean    pk_database_delete_meeting     (PkDatabase           *self,
                                             gint64                meeting_id,
                                             GError              **error);
 /* Writes the agenda tree (order, nesting, item fields, presenters): rows that kept their id are
- * updated, new items inserted, removed ones deleted. One transaction. */
+ * updated, new items inserted, removed ones deleted — except ids in @keep (a set of ids as
+ * GSIZE_TO_POINTER), removed with undo still on offer. One transaction. */
 gboolean    pk_database_save_agenda        (PkDatabase           *self,
                                             PkMeeting            *meeting,
+                                            GHashTable           *keep,
                                             GError              **error);
 /* The body's standard items (new PkAgendaItems), or the default list when it has none. */
 GPtrArray  *pk_database_get_standard_items (PkDatabase           *self,

@@ -1,0 +1,1145 @@
+/* pk-agenda-panel.c: the Dagordning panel: edit the agenda tree, see its time plan, export it. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pk-agenda-panel.h"
+#include "pk-agenda-row.h"
+
+#define AUTOSAVE_DELAY_MS 500
+#define ID_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
+
+struct _PkAgendaPanel
+{
+  GtkWidget parent_instance;
+
+  GtkRevealer *overrun_revealer;
+  GtkLabel *overrun_label;
+  GtkLabel *plan_label;
+  GtkStack *list_stack;
+  GtkListView *item_list;
+  GtkStack *editor_stack;
+  AdwEntryRow *title_row;
+  AdwEntryRow *dnr_row;
+  GtkSpinButton *duration_spin;
+  AdwComboRow *state_row;
+  GtkSwitch *confidential_switch;
+  GtkListBox *presenter_list;
+  AdwEntryRow *presenter_row;
+
+  PkDatabase *database;
+  PkMeeting *meeting;
+  GListStore *flat;
+  GtkSingleSelection *selection;
+  GHashTable *starts;        /* PkAgendaItem -> planned start, "13:45" */
+  GHashTable *rows;          /* PkAgendaItem -> PkAgendaRow showing it (not owned) */
+  GPtrArray *watched;        /* items whose notify we listen to */
+  PkAgendaItem *editing;     /* the item in the side editor */
+  gboolean filling_editor;
+  guint rebuild_id;
+
+  guint autosave_id;
+  gboolean saving;
+  gboolean save_again;
+  GHashTable *keep;          /* ids removed with undo on offer: not deleted from the database yet */
+};
+
+G_DEFINE_FINAL_TYPE (PkAgendaPanel, pk_agenda_panel, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  PkAgendaPanel *panel;       /* weak: the toast may outlive it */
+  PkAgendaItem *item;
+  PkAgendaPlace place;
+  GArray *ids;
+  gboolean undone;
+} Removal;
+
+static void rebuild (PkAgendaPanel *self);
+static void schedule_save (PkAgendaPanel *self);
+
+static void
+show_toast (PkAgendaPanel *self,
+            AdwToast      *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_message (PkAgendaPanel *self,
+              const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
+  show_toast (self, toast);
+}
+
+/* ---- saving ---- */
+
+typedef struct
+{
+  PkAgendaPanel *panel;  /* weak: a save started as the panel goes still completes */
+  PkDatabase *database;
+  PkMeeting *copy;
+  GHashTable *keep;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_weak_pointer (&job->panel);
+  g_clear_object (&job->database);
+  g_clear_object (&job->copy);
+  g_clear_pointer (&job->keep, g_hash_table_unref);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (pk_database_save_agenda (job->database, job->copy, job->keep, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void save_now (PkAgendaPanel *self);
+
+static void
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  PkAgendaPanel *self = job->panel;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* New items got their ids in the copy; the items on screen take them, so the next save
+   * updates those rows instead of adding them again. */
+  if (saved)
+    pk_meeting_adopt_ids (job->copy);
+  g_application_release (g_application_get_default ());
+  if (self == NULL)
+    return;
+  self->saving = FALSE;
+  if (!saved)
+    {
+      g_autofree char *message = g_strdup_printf (_("The agenda was not saved: %s"), error->message);
+      show_message (self, message);
+    }
+  if (self->save_again && self->meeting == g_object_get_data (G_OBJECT (job->copy), "pk-copied-from"))
+    {
+      self->save_again = FALSE;
+      save_now (self);
+    }
+}
+
+/* One save at a time: a second would copy the tree before the first's new ids came back. */
+static void
+save_now (PkAgendaPanel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->database == NULL || self->meeting == NULL)
+    return;
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      return;
+    }
+  job = g_new0 (SaveJob, 1);
+  g_set_weak_pointer (&job->panel, self);
+  job->database = g_object_ref (self->database);
+  job->copy = pk_meeting_copy_deep (self->meeting);
+  job->keep = g_hash_table_new (NULL, NULL);
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, self->keep);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_hash_table_add (job->keep, key);
+  }
+  self->saving = TRUE;
+  task = g_task_new (NULL, NULL, save_done, NULL);
+  g_task_set_source_tag (task, save_now);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_application_hold (g_application_get_default ());
+  pk_database_run_in_worker (self->database, task, save_thread);
+}
+
+static gboolean
+autosave_timeout (gpointer user_data)
+{
+  PkAgendaPanel *self = user_data;
+
+  self->autosave_id = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (PkAgendaPanel *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
+}
+
+void
+pk_agenda_panel_flush (PkAgendaPanel *self)
+{
+  g_return_if_fail (PK_IS_AGENDA_PANEL (self));
+
+  if (self->autosave_id != 0)
+    save_now (self);
+}
+
+gboolean
+pk_agenda_panel_is_saving (PkAgendaPanel *self)
+{
+  g_return_val_if_fail (PK_IS_AGENDA_PANEL (self), FALSE);
+  return self->saving || self->autosave_id != 0;
+}
+
+/* ---- the list and its time plan ---- */
+
+static void
+update_plan (PkAgendaPanel *self,
+             PkTimePlan    *plan)
+{
+  g_autofree char *total = NULL;
+  g_autofree char *text = NULL;
+
+  if (plan->total_min >= 60)
+    total = g_strdup_printf (_("%d h %02d min"), plan->total_min / 60, plan->total_min % 60);
+  else
+    total = g_strdup_printf (_("%d min"), plan->total_min);
+
+  if (plan->end_min >= 0)
+    {
+      g_autofree char *end = pk_time_plan_format_time (plan->end_min);
+      text = g_strdup_printf (_("Total %s · ends %s"), total, end);
+    }
+  else
+    text = g_strdup_printf (_("Total %s · no start time"), total);
+  if (plan->n_without_duration > 0 && plan->items->len > 0)
+    {
+      g_autofree char *with_missing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u item without duration",
+                                                                    "%s · %u items without duration",
+                                                                    plan->n_without_duration),
+                                                       text, plan->n_without_duration);
+      g_free (text);
+      text = g_steal_pointer (&with_missing);
+    }
+  gtk_label_set_label (self->plan_label, plan->items->len > 0 ? text : "");
+
+  if (plan->overrun_min > 0)
+    {
+      g_autofree char *warning = g_strdup_printf (_("The plan runs %d min past the meeting’s end time (%s)."),
+                                                  plan->overrun_min, pk_meeting_get_end_time (self->meeting));
+      gtk_label_set_label (self->overrun_label, warning);
+    }
+  gtk_revealer_set_reveal_child (self->overrun_revealer, plan->overrun_min > 0);
+}
+
+static void
+on_item_notify (PkAgendaPanel *self,
+                GParamSpec    *pspec,
+                PkAgendaItem  *item)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  /* Ids and numbers change through saving and renumbering, not through editing. */
+  if (g_str_equal (name, "id") || g_str_equal (name, "number"))
+    return;
+  schedule_save (self);
+  if (g_str_equal (name, "duration-min") && self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_once ((GSourceOnceFunc) rebuild, self);
+}
+
+static void
+unwatch_items (PkAgendaPanel *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (self->watched->pdata[i], on_item_notify, self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+update_actions (PkAgendaPanel *self)
+{
+  PkAgendaItem *item = pk_agenda_panel_get_selected (self);
+  PkAgendaPlace place = { NULL, 0, NULL };
+  gboolean found = item != NULL && self->meeting != NULL && pk_agenda_find (self->meeting, item, &place);
+  guint n_siblings = found ? g_list_model_get_n_items (G_LIST_MODEL (place.siblings)) : 0;
+  gboolean editable = self->meeting != NULL &&
+                      pk_meeting_get_status (self->meeting) != PK_MEETING_STATUS_JUSTERAT;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.add-item", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.remove", editable && found);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.rename", editable && found);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.move-up", editable && found && place.index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.move-down", editable && found && place.index + 1 < n_siblings);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.indent", editable && found && place.index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.outdent", editable && found && place.parent != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.export", self->meeting != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.save-standard",
+                                 self->meeting != NULL && pk_meeting_get_body (self->meeting) != NULL);
+}
+
+/* Lays the tree out again: numbers, planned times, the flat list (every row rebinds). */
+static void
+rebuild (PkAgendaPanel *self)
+{
+  g_autoptr(GListStore) flat = NULL;
+  g_autoptr(PkTimePlan) plan = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  PkAgendaItem *selected = pk_agenda_panel_get_selected (self);
+  g_autoptr(PkAgendaItem) keep_selected = selected ? g_object_ref (selected) : NULL;
+  gboolean has_start;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  unwatch_items (self);
+  g_hash_table_remove_all (self->starts);
+
+  if (self->meeting != NULL)
+    {
+      pk_meeting_renumber_items (self->meeting);
+      flat = pk_agenda_flatten (self->meeting);
+      plan = pk_time_plan_new (self->meeting);
+      has_start = plan->end_min >= 0;
+      for (guint i = 0; i < plan->items->len; i++)
+        {
+          PkPlannedItem *planned = &g_array_index (plan->items, PkPlannedItem, i);
+
+          g_ptr_array_add (items, g_object_ref (planned->item));
+          if (has_start)
+            g_hash_table_insert (self->starts, planned->item, pk_time_plan_format_time (planned->start_min));
+          g_signal_connect_object (planned->item, "notify", G_CALLBACK (on_item_notify), self, G_CONNECT_SWAPPED);
+          g_ptr_array_add (self->watched, planned->item);
+        }
+      update_plan (self, plan);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->overrun_revealer, FALSE);
+
+  g_list_store_splice (self->flat, 0, g_list_model_get_n_items (G_LIST_MODEL (self->flat)),
+                       items->pdata, items->len);
+  gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "list" : "empty");
+  if (keep_selected != NULL)
+    pk_agenda_panel_select (self, keep_selected);
+  update_actions (self);
+}
+
+/* ---- the side editor ---- */
+
+static void
+fill_presenters (PkAgendaPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->presenter_list))) != NULL)
+    gtk_list_box_remove (self->presenter_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->presenter_list), FALSE);
+  if (self->editing == NULL)
+    return;
+  {
+    GListModel *presenters = G_LIST_MODEL (pk_agenda_item_get_presenters (self->editing));
+    guint n = g_list_model_get_n_items (presenters);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(PkPerson) person = g_list_model_get_item (presenters, i);
+        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+        g_autofree char *target = g_strdup_printf ("%u", i);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pk_person_get_name (person));
+        if (pk_person_get_title (person) != NULL)
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pk_person_get_title (person));
+        gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (remove, "flat");
+        gtk_widget_set_tooltip_text (remove, _("Remove Presenter"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "agenda.remove-presenter");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        gtk_list_box_append (self->presenter_list, row);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->presenter_list), n > 0);
+  }
+}
+
+static void
+fill_editor (PkAgendaPanel *self)
+{
+  PkAgendaItem *item = self->editing;
+
+  gtk_stack_set_visible_child_name (self->editor_stack, item != NULL ? "editor" : "none");
+  if (item == NULL)
+    return;
+  self->filling_editor = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), pk_agenda_item_get_title (item));
+  gtk_editable_set_text (GTK_EDITABLE (self->dnr_row), pk_agenda_item_get_dnr (item) ? pk_agenda_item_get_dnr (item) : "");
+  gtk_spin_button_set_value (self->duration_spin, MAX (pk_agenda_item_get_duration_min (item), 0));
+  adw_combo_row_set_selected (self->state_row, pk_agenda_item_get_state (item));
+  gtk_switch_set_active (self->confidential_switch, pk_agenda_item_get_confidential (item));
+  fill_presenters (self);
+  self->filling_editor = FALSE;
+}
+
+static void
+on_editing_item_notify (PkAgendaPanel *self,
+                        GParamSpec    *pspec)
+{
+  /* A rename in the list shows in the editor, unless the editor is where it is typed. */
+  if (!self->filling_editor && g_str_equal (g_param_spec_get_name (pspec), "title") &&
+      !gtk_widget_has_focus (GTK_WIDGET (self->title_row)) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
+                 pk_agenda_item_get_title (self->editing)) != 0)
+    {
+      self->filling_editor = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), pk_agenda_item_get_title (self->editing));
+      self->filling_editor = FALSE;
+    }
+}
+
+static void
+set_editing (PkAgendaPanel *self,
+             PkAgendaItem  *item)
+{
+  if (self->editing == item)
+    return;
+  if (self->editing != NULL)
+    g_signal_handlers_disconnect_by_func (self->editing, on_editing_item_notify, self);
+  g_set_object (&self->editing, item);
+  if (item != NULL)
+    g_signal_connect_object (item, "notify", G_CALLBACK (on_editing_item_notify), self, G_CONNECT_SWAPPED);
+  fill_editor (self);
+}
+
+static void
+on_editor_changed (PkAgendaPanel *self)
+{
+  PkAgendaItem *item = self->editing;
+  const char *title;
+  int duration;
+
+  if (self->filling_editor || item == NULL)
+    return;
+  title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  if (pk_str_or_null (title) != NULL)
+    pk_agenda_item_set_title (item, title);
+  pk_agenda_item_set_dnr (item, pk_str_or_null (gtk_editable_get_text (GTK_EDITABLE (self->dnr_row))));
+  duration = gtk_spin_button_get_value_as_int (self->duration_spin);
+  pk_agenda_item_set_duration_min (item, duration > 0 ? duration : -1);
+  pk_agenda_item_set_state (item, adw_combo_row_get_selected (self->state_row));
+  pk_agenda_item_set_confidential (item, gtk_switch_get_active (self->confidential_switch));
+}
+
+static void
+on_presenter_apply (PkAgendaPanel *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->presenter_row)));
+  g_autoptr(PkPerson) person = NULL;
+  char *comma;
+
+  if (self->editing == NULL || pk_str_or_null (text) == NULL)
+    return;
+  /* "Fia Mårdfelt, projektledare eHealth arena": the name, then the title after the first comma. */
+  person = pk_person_new ();
+  comma = strchr (text, ',');
+  if (comma != NULL)
+    {
+      *comma = '\0';
+      pk_person_set_title (person, pk_str_or_null (g_strstrip (comma + 1)));
+    }
+  pk_person_set_name (person, g_strstrip (text));
+  g_list_store_append (pk_agenda_item_get_presenters (self->editing), person);
+  gtk_editable_set_text (GTK_EDITABLE (self->presenter_row), "");
+  fill_presenters (self);
+  schedule_save (self);
+  /* The row shows the presenters too. */
+  g_object_notify (G_OBJECT (self->editing), "title");
+}
+
+static void
+remove_presenter (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  GListStore *presenters;
+
+  if (self->editing == NULL)
+    return;
+  presenters = pk_agenda_item_get_presenters (self->editing);
+  if (index < g_list_model_get_n_items (G_LIST_MODEL (presenters)))
+    g_list_store_remove (presenters, index);
+  fill_presenters (self);
+  schedule_save (self);
+  g_object_notify (G_OBJECT (self->editing), "title");
+}
+
+/* ---- selection ---- */
+
+PkAgendaItem *
+pk_agenda_panel_get_selected (PkAgendaPanel *self)
+{
+  g_return_val_if_fail (PK_IS_AGENDA_PANEL (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+pk_agenda_panel_select (PkAgendaPanel *self,
+                        PkAgendaItem  *item)
+{
+  guint position;
+
+  g_return_if_fail (PK_IS_AGENDA_PANEL (self));
+
+  if (item != NULL && g_list_store_find (self->flat, item, &position))
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      /* Keep the keyboard on the moved row so Alt+Up can be pressed again. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->item_list)))
+        gtk_widget_activate_action (GTK_WIDGET (self->item_list), "list.scroll-to-item", "u", position);
+    }
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_selection_changed (PkAgendaPanel *self)
+{
+  set_editing (self, pk_agenda_panel_get_selected (self));
+  update_actions (self);
+}
+
+/* ---- actions ---- */
+
+static void
+structure_changed (PkAgendaPanel *self,
+                   PkAgendaItem  *select)
+{
+  rebuild (self);
+  pk_agenda_panel_select (self, select);
+  schedule_save (self);
+}
+
+static void
+add_item (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
+  g_autoptr(PkAgendaItem) item = pk_agenda_item_new ();
+
+  if (self->meeting == NULL)
+    return;
+  pk_agenda_item_set_title (item, _("New Item"));
+  pk_agenda_insert_after (self->meeting, pk_agenda_panel_get_selected (self), item);
+  structure_changed (self, item);
+  /* Straight on to naming it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+}
+
+static void
+move_item (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
+  PkAgendaItem *item = pk_agenda_panel_get_selected (self);
+  g_autoptr(PkAgendaItem) keep = item ? g_object_ref (item) : NULL;
+  gboolean moved = FALSE;
+
+  if (item == NULL)
+    return;
+  if (g_str_equal (action_name, "agenda.move-up"))
+    moved = pk_agenda_move (self->meeting, item, -1);
+  else if (g_str_equal (action_name, "agenda.move-down"))
+    moved = pk_agenda_move (self->meeting, item, +1);
+  else if (g_str_equal (action_name, "agenda.indent"))
+    moved = pk_agenda_indent (self->meeting, item);
+  else if (g_str_equal (action_name, "agenda.outdent"))
+    moved = pk_agenda_outdent (self->meeting, item);
+  if (moved)
+    structure_changed (self, keep);
+}
+
+static void
+collect_ids (PkAgendaItem *item,
+             GArray       *ids)
+{
+  GListModel *children = G_LIST_MODEL (pk_agenda_item_get_items (item));
+  gint64 id = pk_agenda_item_get_id (item);
+
+  if (id != 0)
+    g_array_append_val (ids, id);
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(PkAgendaItem) child = g_list_model_get_item (children, i);
+      collect_ids (child, ids);
+    }
+}
+
+static void
+removal_free (Removal *removal)
+{
+  g_clear_weak_pointer (&removal->panel);
+  g_clear_object (&removal->item);
+  g_array_unref (removal->ids);
+  g_free (removal);
+}
+
+static void
+on_removal_dismissed (AdwToast *toast,
+                      Removal  *removal)
+{
+  PkAgendaPanel *self = removal->panel;
+
+  /* No undo: now the rows may go. */
+  if (self != NULL && !removal->undone)
+    {
+      for (guint i = 0; i < removal->ids->len; i++)
+        g_hash_table_remove (self->keep, ID_KEY (g_array_index (removal->ids, gint64, i)));
+      schedule_save (self);
+    }
+}
+
+static void
+on_removal_undo (AdwToast *toast,
+                 Removal  *removal)
+{
+  PkAgendaPanel *self = removal->panel;
+
+  if (self == NULL || self->meeting == NULL || removal->undone)
+    return;
+  removal->undone = TRUE;
+  for (guint i = 0; i < removal->ids->len; i++)
+    g_hash_table_remove (self->keep, ID_KEY (g_array_index (removal->ids, gint64, i)));
+  pk_agenda_restore (self->meeting, removal->item, &removal->place);
+  structure_changed (self, removal->item);
+}
+
+static void
+remove_item (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
+  PkAgendaItem *item = pk_agenda_panel_get_selected (self);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autofree char *message = NULL;
+  Removal *removal;
+  AdwToast *toast;
+
+  if (item == NULL)
+    return;
+  removal = g_new0 (Removal, 1);
+  removal->item = g_object_ref (item);
+  removal->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_set_weak_pointer (&removal->panel, self);
+  if (!pk_agenda_remove (self->meeting, item, &removal->place))
+    {
+      removal_free (removal);
+      return;
+    }
+  /* The rows stay in the database while undo is on offer: a crash now loses nothing. */
+  collect_ids (removal->item, removal->ids);
+  for (guint i = 0; i < removal->ids->len; i++)
+    g_hash_table_add (self->keep, ID_KEY (g_array_index (removal->ids, gint64, i)));
+
+  rebuild (self);
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->flat));
+    g_autoptr(PkAgendaItem) next = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->flat), MIN (position, n - 1)) : NULL;
+    pk_agenda_panel_select (self, next);
+  }
+  schedule_save (self);
+
+  message = g_strdup_printf (_("“%s” removed"), pk_agenda_item_get_title (removal->item));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_removal_undo), removal);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_removal_dismissed), removal,
+                         (GClosureNotify) (void (*) (void)) removal_free, 0);
+  show_toast (self, toast);
+}
+
+static void
+rename_item (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
+  PkAgendaItem *item = pk_agenda_panel_get_selected (self);
+  PkAgendaRow *row = item != NULL ? g_hash_table_lookup (self->rows, item) : NULL;
+
+  if (row != NULL)
+    pk_agenda_row_edit_title (row);
+  else if (item != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+typedef struct
+{
+  PkMeeting *copy;
+  char *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->copy);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (pk_agenda_pdf_write (job->copy, job->path, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+open_exported (AdwToast *toast,
+               GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = g_path_get_basename (job->path);
+  AdwToast *toast;
+
+  g_application_release (g_application_get_default ());
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      message = g_strdup_printf (_("The agenda was not exported: %s"), error->message);
+      show_message (self, message);
+      return;
+    }
+  message = g_strdup_printf (_("Agenda saved as “%s”"), name);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_exported),
+                         g_file_new_for_path (job->path), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  show_toast (self, toast);
+}
+
+static void
+export_to (PkAgendaPanel *self,
+           const char    *path)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, export_done, NULL);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->copy = pk_meeting_copy_deep (self->meeting);
+  job->path = g_strdup (path);
+  g_task_set_source_tag (task, export_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_application_hold (g_application_get_default ());
+  /* Layout and PDF writing take tens of milliseconds: never on the main thread. */
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_chosen (GtkNativeDialog *dialog,
+               int              response,
+               PkAgendaPanel   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->meeting != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        export_to (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_agenda (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->meeting == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export Agenda"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  /* The file name is Swedish like the document: "Kallelse Kommunstyrelsen 2026-11-18.pdf". */
+  name = g_strdup_printf ("Kallelse %s %s.pdf",
+                          pk_meeting_get_body (self->meeting) ? pk_meeting_get_body (self->meeting) : "",
+                          pk_meeting_get_date (self->meeting) ? pk_meeting_get_date (self->meeting) : "");
+  g_strdelimit (name, "/\\\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+typedef struct
+{
+  PkDatabase *database;
+  char *body;
+  GPtrArray *items;
+} StandardJob;
+
+static void
+standard_job_free (StandardJob *job)
+{
+  g_clear_object (&job->database);
+  g_free (job->body);
+  g_ptr_array_unref (job->items);
+  g_free (job);
+}
+
+static void
+standard_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  StandardJob *job = task_data;
+  GError *error = NULL;
+
+  if (pk_database_set_standard_items (job->database, job->body, job->items, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+standard_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (source);
+  StandardJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_application_release (g_application_get_default ());
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    message = g_strdup_printf (_("New meetings of %s will start with these %u items"), job->body, job->items->len);
+  else
+    message = g_strdup_printf (_("The standard agenda was not saved: %s"), error->message);
+  show_message (self, message);
+}
+
+static void
+save_standard (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
+  g_autoptr(GTask) task = NULL;
+  GListModel *items;
+  StandardJob *job;
+
+  if (self->meeting == NULL || self->database == NULL || pk_meeting_get_body (self->meeting) == NULL)
+    return;
+  job = g_new0 (StandardJob, 1);
+  job->database = g_object_ref (self->database);
+  job->body = g_strdup (pk_meeting_get_body (self->meeting));
+  job->items = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The main items, by title and length; the sub-items are the meeting's own business. */
+  items = G_LIST_MODEL (pk_meeting_get_items (self->meeting));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(PkAgendaItem) item = g_list_model_get_item (items, i);
+      PkAgendaItem *standard = pk_agenda_item_new ();
+
+      pk_agenda_item_set_title (standard, pk_agenda_item_get_title (item));
+      pk_agenda_item_set_duration_min (standard, pk_agenda_item_get_duration_min (item));
+      g_ptr_array_add (job->items, standard);
+    }
+  task = g_task_new (self, NULL, standard_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) standard_job_free);
+  g_application_hold (g_application_get_default ());
+  pk_database_run_in_worker (self->database, task, standard_thread);
+}
+
+/* ---- keyboard ---- */
+
+gboolean
+pk_agenda_panel_handle_key (PkAgendaPanel   *self,
+                            guint            keyval,
+                            GdkModifierType  state)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
+  const char *action = NULL;
+
+  if (mods == GDK_ALT_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up))
+    action = "agenda.move-up";
+  else if (mods == GDK_ALT_MASK && (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down))
+    action = "agenda.move-down";
+  else if (mods == 0 && keyval == GDK_KEY_Tab)
+    action = "agenda.indent";
+  else if ((mods == GDK_SHIFT_MASK && keyval == GDK_KEY_Tab) || keyval == GDK_KEY_ISO_Left_Tab)
+    action = "agenda.outdent";
+  else if (mods == 0 && (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete))
+    action = "agenda.remove";
+  else if ((mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)) ||
+           (mods == 0 && keyval == GDK_KEY_Insert))
+    action = "agenda.add-item";
+  else if (mods == 0 && keyval == GDK_KEY_F2)
+    action = "agenda.rename";
+  if (action == NULL)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+  return TRUE;
+}
+
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     PkAgendaPanel         *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  /* While a title is being typed, Tab and Delete belong to the text. */
+  if (focus != NULL && GTK_IS_TEXT (focus))
+    return FALSE;
+  return pk_agenda_panel_handle_key (self, keyval, state);
+}
+
+/* ---- rows ---- */
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, GTK_WIDGET (pk_agenda_row_new ()));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          PkAgendaPanel            *self)
+{
+  PkAgendaItem *item = gtk_list_item_get_item (list_item);
+  PkAgendaRow *row = PK_AGENDA_ROW (gtk_list_item_get_child (list_item));
+
+  pk_agenda_row_set_item (row, item, g_hash_table_lookup (self->starts, item));
+  g_hash_table_insert (self->rows, item, row);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            PkAgendaPanel            *self)
+{
+  PkAgendaRow *row = PK_AGENDA_ROW (gtk_list_item_get_child (list_item));
+  PkAgendaItem *item = pk_agenda_row_get_item (row);
+
+  if (item != NULL && g_hash_table_lookup (self->rows, item) == row)
+    g_hash_table_remove (self->rows, item);
+  pk_agenda_row_set_item (row, NULL, NULL);
+}
+
+/* ---- life ---- */
+
+void
+pk_agenda_panel_set_meeting (PkAgendaPanel *self,
+                             PkDatabase    *database,
+                             PkMeeting     *meeting)
+{
+  g_return_if_fail (PK_IS_AGENDA_PANEL (self));
+
+  if (self->meeting == meeting && self->database == database)
+    return;
+  /* Whatever is pending for the old meeting is written for it, removals included. */
+  if (self->meeting != NULL)
+    {
+      g_hash_table_remove_all (self->keep);
+      if (self->autosave_id != 0 || self->saving)
+        save_now (self);
+    }
+  self->save_again = FALSE;
+  set_editing (self, NULL);
+  g_set_object (&self->database, database);
+  g_set_object (&self->meeting, meeting);
+  rebuild (self);
+  pk_agenda_panel_select (self, NULL);
+}
+
+PkMeeting *
+pk_agenda_panel_get_meeting (PkAgendaPanel *self)
+{
+  g_return_val_if_fail (PK_IS_AGENDA_PANEL (self), NULL);
+  return self->meeting;
+}
+
+GListModel *
+pk_agenda_panel_get_items (PkAgendaPanel *self)
+{
+  g_return_val_if_fail (PK_IS_AGENDA_PANEL (self), NULL);
+  return G_LIST_MODEL (self->flat);
+}
+
+static void
+pk_agenda_panel_dispose (GObject *object)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (object);
+
+  if (self->meeting != NULL)
+    {
+      g_hash_table_remove_all (self->keep);
+      if (self->autosave_id != 0)
+        save_now (self);
+    }
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  set_editing (self, NULL);
+  if (self->watched != NULL)
+    unwatch_items (self);
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->database);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_AGENDA_PANEL);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (pk_agenda_panel_parent_class)->dispose (object);
+}
+
+static void
+pk_agenda_panel_finalize (GObject *object)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (object);
+
+  g_clear_object (&self->flat);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->starts, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->keep, g_hash_table_unref);
+  G_OBJECT_CLASS (pk_agenda_panel_parent_class)->finalize (object);
+}
+
+static void
+pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pk_agenda_panel_dispose;
+  object_class->finalize = pk_agenda_panel_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-agenda-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, overrun_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, overrun_label);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, plan_label);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, item_list);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, title_row);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, dnr_row);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, state_row);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, confidential_switch);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, presenter_list);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, presenter_row);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "agenda.add-item", NULL, add_item);
+  gtk_widget_class_install_action (widget_class, "agenda.remove", NULL, remove_item);
+  gtk_widget_class_install_action (widget_class, "agenda.rename", NULL, rename_item);
+  gtk_widget_class_install_action (widget_class, "agenda.move-up", NULL, move_item);
+  gtk_widget_class_install_action (widget_class, "agenda.move-down", NULL, move_item);
+  gtk_widget_class_install_action (widget_class, "agenda.indent", NULL, move_item);
+  gtk_widget_class_install_action (widget_class, "agenda.outdent", NULL, move_item);
+  gtk_widget_class_install_action (widget_class, "agenda.export", NULL, export_agenda);
+  gtk_widget_class_install_action (widget_class, "agenda.save-standard", NULL, save_standard);
+  gtk_widget_class_install_action (widget_class, "agenda.remove-presenter", "u", remove_presenter);
+}
+
+static void
+pk_agenda_panel_init (PkAgendaPanel *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->flat = g_list_store_new (PK_TYPE_AGENDA_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->flat)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->starts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->rows = g_hash_table_new (NULL, NULL);
+  self->watched = g_ptr_array_new ();
+  self->keep = g_hash_table_new (NULL, NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->item_list, factory);
+  gtk_list_view_set_model (self->item_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->item_list), keys);
+
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (on_editor_changed), self);
+  g_signal_connect_swapped (self->dnr_row, "changed", G_CALLBACK (on_editor_changed), self);
+  g_signal_connect_swapped (self->duration_spin, "value-changed", G_CALLBACK (on_editor_changed), self);
+  g_signal_connect_swapped (self->state_row, "notify::selected", G_CALLBACK (on_editor_changed), self);
+  g_signal_connect_swapped (self->confidential_switch, "notify::active", G_CALLBACK (on_editor_changed), self);
+  g_signal_connect_swapped (self->presenter_row, "apply", G_CALLBACK (on_presenter_apply), self);
+  g_signal_connect_swapped (self->presenter_row, "entry-activated", G_CALLBACK (on_presenter_apply), self);
+
+  update_actions (self);
+}

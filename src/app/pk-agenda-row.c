@@ -1,0 +1,203 @@
+/* pk-agenda-row.c: one agenda item in the Dagordning panel. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pk-agenda-row.h"
+
+#define INDENT_STEP 24
+
+struct _PkAgendaRow
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *number_label;
+  GtkEditableLabel *title_label;
+  GtkLabel *details_label;
+  GtkLabel *time_label;
+  GtkLabel *state_label;
+
+  PkAgendaItem *item;
+  char *start;
+  const char *state_class;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (PkAgendaRow, pk_agenda_row, GTK_TYPE_WIDGET)
+
+static char *
+details_text (PkAgendaItem *item)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+  GListModel *presenters = G_LIST_MODEL (pk_agenda_item_get_presenters (item));
+  guint n_attachments = g_list_model_get_n_items (G_LIST_MODEL (pk_agenda_item_get_attachments (item)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (presenters); i++)
+    {
+      g_autoptr(PkPerson) person = g_list_model_get_item (presenters, i);
+
+      g_string_append (details, i == 0 ? _("Presenter: ") : ", ");
+      g_string_append (details, pk_person_get_name (person));
+      if (pk_person_get_title (person) != NULL)
+        g_string_append_printf (details, " (%s)", pk_person_get_title (person));
+    }
+  if (pk_agenda_item_get_dnr (item) != NULL)
+    g_string_append_printf (details, "%s%s %s", details->len ? " · " : "", _("Dnr"),
+                            pk_agenda_item_get_dnr (item));
+  if (n_attachments > 0)
+    {
+      g_string_append (details, details->len ? " · " : "");
+      g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "%u attachment", "%u attachments",
+                                                    n_attachments), n_attachments);
+    }
+  if (pk_agenda_item_get_deferred_from (item) != 0)
+    g_string_append_printf (details, "%s%s", details->len ? " · " : "", _("Carried over"));
+  if (pk_agenda_item_get_confidential (item))
+    g_string_append_printf (details, "%s%s", details->len ? " · " : "", _("Confidential"));
+  return g_string_free (g_steal_pointer (&details), FALSE);
+}
+
+static void
+update (PkAgendaRow *self)
+{
+  PkAgendaItem *item = self->item;
+  g_autofree char *details = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *length = NULL;
+  int duration;
+  PkItemState state;
+
+  if (item == NULL)
+    return;
+  self->updating = TRUE;
+  gtk_label_set_label (self->number_label, pk_agenda_item_get_number (item));
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 6 + INDENT_STEP * (int) pk_agenda_item_get_depth (item));
+  if (!gtk_editable_label_get_editing (self->title_label))
+    gtk_editable_set_text (GTK_EDITABLE (self->title_label), pk_agenda_item_get_title (item));
+  details = details_text (item);
+  gtk_label_set_label (self->details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');
+
+  duration = pk_agenda_item_get_duration_min (item);
+  if (duration >= 0)
+    length = g_strdup_printf (_("%d min"), duration);
+  if (self->start != NULL && length != NULL)
+    time = g_strdup_printf ("%s\n<span size=\"small\">%s</span>", self->start, length);
+  else
+    time = g_strdup (self->start != NULL ? self->start : length);
+  gtk_label_set_markup (self->time_label, time != NULL ? time : "");
+
+  state = pk_agenda_item_get_state (item);
+  gtk_label_set_label (self->state_label, pk_item_state_get_label (state));
+  if (self->state_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), self->state_class);
+  self->state_class = pk_enum_to_nick (PK_TYPE_ITEM_STATE, state);
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), self->state_class);
+  self->updating = FALSE;
+}
+
+static void
+on_title_edited (PkAgendaRow *self)
+{
+  const char *text;
+
+  if (self->updating || self->item == NULL || gtk_editable_label_get_editing (self->title_label))
+    return;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->title_label));
+  /* An emptied title is a slip, not a wish: keep the old one. */
+  if (pk_str_or_null (text) == NULL)
+    {
+      update (self);
+      return;
+    }
+  pk_agenda_item_set_title (self->item, text);
+}
+
+void
+pk_agenda_row_set_item (PkAgendaRow  *self,
+                        PkAgendaItem *item,
+                        const char   *start)
+{
+  g_return_if_fail (PK_IS_AGENDA_ROW (self));
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, update, self);
+  g_set_object (&self->item, item);
+  g_free (self->start);
+  self->start = g_strdup (start);
+  if (item != NULL)
+    {
+      g_signal_connect_object (item, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+      update (self);
+    }
+}
+
+PkAgendaItem *
+pk_agenda_row_get_item (PkAgendaRow *self)
+{
+  g_return_val_if_fail (PK_IS_AGENDA_ROW (self), NULL);
+  return self->item;
+}
+
+void
+pk_agenda_row_edit_title (PkAgendaRow *self)
+{
+  g_return_if_fail (PK_IS_AGENDA_ROW (self));
+  gtk_editable_label_start_editing (self->title_label);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_label));
+}
+
+static void
+pk_agenda_row_dispose (GObject *object)
+{
+  PkAgendaRow *self = PK_AGENDA_ROW (object);
+
+  pk_agenda_row_set_item (self, NULL, NULL);
+  g_clear_pointer (&self->start, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_AGENDA_ROW);
+  G_OBJECT_CLASS (pk_agenda_row_parent_class)->dispose (object);
+}
+
+static void
+pk_agenda_row_class_init (PkAgendaRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pk_agenda_row_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-agenda-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaRow, state_label);
+}
+
+static void
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            PkAgendaRow     *self)
+{
+  if (n_press == 2)
+    pk_agenda_row_edit_title (self);
+}
+
+static void
+pk_agenda_row_init (PkAgendaRow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  /* Committed when editing ends (Enter or focus out), not on every key. */
+  g_signal_connect_swapped (self->title_label, "notify::editing", G_CALLBACK (on_title_edited), self);
+}
+
+PkAgendaRow *
+pk_agenda_row_new (void)
+{
+  return g_object_new (PK_TYPE_AGENDA_ROW, NULL);
+}

@@ -7,7 +7,7 @@ pot=$(mktemp --suffix=.pot)
 trap 'rm -f "$pot"' EXIT
 grep -v '^#' po/POTFILES.in | grep -v '^$' > "$pot.files"
 xgettext --files-from="$pot.files" --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
-  --keyword=NC_:1c,2 --package-name=protokoll -o "$pot"
+  --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --package-name=protokoll -o "$pot"
 rm -f "$pot.files"
 for lang in $(cat po/LINGUAS); do
   msgcmp "po/$lang.po" "$pot"

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pk-agenda-panel.h"
 #include "pk-application.h"
 #include "pk-meeting-view.h"
 #include "pk-test-util.h"
@@ -320,6 +321,150 @@ test_window_size_remembered (Fixture       *fixture,
   g_assert_cmpint (height, ==, 640);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+agenda_loaded (gpointer data)
+{
+  return g_list_model_get_n_items (pk_agenda_panel_get_items (data)) > 0;
+}
+
+static gboolean
+agenda_saved (gpointer data)
+{
+  return !pk_agenda_panel_is_saving (data);
+}
+
+/* Presses a key as the list's own key controller receives it. */
+static void
+press_key (GtkWidget       *list,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  g_assert_true (handled);
+}
+
+static char *
+stored_outline (const char *db_path)
+{
+  /* Top level and sub-items in stored order: "A,B(C),D". */
+  return pk_test_sql_text (db_path,
+                           "SELECT group_concat (title || coalesce ('(' || (SELECT group_concat (c.title, ',') "
+                           "FROM (SELECT title FROM agenda_item c WHERE c.parent_id = p.id ORDER BY position) c) || ')', ''), ',') "
+                           "FROM (SELECT * FROM agenda_item p WHERE parent_id IS NULL ORDER BY position) p");
+}
+
+static void
+test_agenda_keyboard_reorder (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkMeeting) meeting = pk_meeting_new ();
+  PkAgendaPanel *panel;
+  GtkWidget *list;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *titles[] = { "Mötets öppnande", "Val av justerare", "Budget", "Övriga frågor" };
+
+  pk_meeting_set_title (meeting, "Sammanträde");
+  pk_meeting_set_start_time (meeting, "13:00");
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(PkAgendaItem) item = pk_agenda_item_new ();
+      pk_agenda_item_set_title (item, titles[i]);
+      pk_agenda_item_set_duration_min (item, 10);
+      g_list_store_append (pk_meeting_get_items (meeting), item);
+    }
+  {
+    g_autoptr(PkDatabase) db = pk_database_open (fixture->db_path, &error);
+    g_assert_no_error (error);
+    pk_database_insert_meeting (db, meeting, &error);
+    g_assert_no_error (error);
+  }
+  open_window (fixture);
+  panel = PK_AGENDA_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  g_assert_nonnull (panel);
+  wait_until (agenda_loaded, panel);
+  list = find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  before = stored_outline (fixture->db_path);
+  g_assert_cmpstr (before, ==, "Mötets öppnande,Val av justerare,Budget,Övriga frågor");
+
+  /* "Budget" up one with Alt+Up, then under "Mötets öppnande" with Tab, then out with Shift+Tab
+   * and down with Alt+Down: every step renumbers at once. */
+  {
+    g_autoptr(PkAgendaItem) budget = g_list_model_get_item (pk_agenda_panel_get_items (panel), 2);
+
+    pk_agenda_panel_select (panel, budget);
+    press_key (list, GDK_KEY_Up, GDK_ALT_MASK);
+    g_assert_cmpstr (pk_agenda_item_get_number (budget), ==, "2");
+    press_key (list, GDK_KEY_Tab, 0);
+    g_assert_cmpstr (pk_agenda_item_get_number (budget), ==, "1.1");
+    g_assert_true (pk_agenda_panel_get_selected (panel) == budget);
+    wait_until (agenda_saved, panel);
+    after = stored_outline (fixture->db_path);
+    g_assert_cmpstr (after, ==, "Mötets öppnande(Budget),Val av justerare,Övriga frågor");
+
+    press_key (list, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+    g_assert_cmpstr (pk_agenda_item_get_number (budget), ==, "2");
+    press_key (list, GDK_KEY_Down, GDK_ALT_MASK);
+    g_assert_cmpstr (pk_agenda_item_get_number (budget), ==, "3");
+  }
+  wait_until (agenda_saved, panel);
+  g_clear_pointer (&after, g_free);
+  after = stored_outline (fixture->db_path);
+  g_assert_cmpstr (after, ==, "Mötets öppnande,Val av justerare,Budget,Övriga frågor");
+
+  /* Ctrl+Return adds an item after the selected one; Delete removes it (kept until undo is gone). */
+  press_key (list, GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_cmpuint (g_list_model_get_n_items (pk_agenda_panel_get_items (panel)), ==, 5);
+  /* The new item is named in the editor beside the list; back in the list, the keys work again. */
+  gtk_widget_grab_focus (list);
+  wait_until (agenda_saved, panel);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM agenda_item"), ==, 5);
+  press_key (list, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pk_agenda_panel_get_items (panel)), ==, 4);
+  wait_until (agenda_saved, panel);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM agenda_item"), ==, 5);
+}
+
+static void
+test_new_meeting_has_standard_items (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  open_window (fixture);
+  g_object_set_data (G_OBJECT (fixture->window), "expect", GUINT_TO_POINTER (1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-meeting", NULL));
+  wait_until (has_n_meetings, fixture);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM agenda_item"), ==, 6);
+  g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT title FROM agenda_item WHERE position = 1"), ==,
+                   "Val av justerare");
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -342,6 +487,8 @@ main (int   argc,
   ADD ("/window/corrupt-database-shows-error", test_corrupt_database_shows_error);
   ADD ("/window/panels-show-items-and-roster", test_panels_show_items_and_roster);
   ADD ("/window/window-size-remembered", test_window_size_remembered);
+  ADD ("/window/agenda-keyboard-reorder", test_agenda_keyboard_reorder);
+  ADD ("/window/new-meeting-has-standard-items", test_new_meeting_has_standard_items);
 
   return g_test_run ();
 }

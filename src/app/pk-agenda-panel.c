@@ -32,7 +32,6 @@ struct _PkAgendaPanel
   GListStore *flat;
   GtkSingleSelection *selection;
   GHashTable *starts;        /* PkAgendaItem -> planned start, "13:45" */
-  GHashTable *rows;          /* PkAgendaItem -> PkAgendaRow showing it (not owned) */
   GPtrArray *watched;        /* items whose notify we listen to */
   PkAgendaItem *editing;     /* the item in the side editor */
   gboolean filling_editor;
@@ -556,8 +555,7 @@ add_item (GtkWidget  *widget,
   pk_agenda_insert_after (self->meeting, pk_agenda_panel_get_selected (self), item);
   structure_changed (self, item);
   /* Straight on to naming it. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-  gtk_editable_select_region (GTK_EDITABLE (self->title_row), 0, -1);
+  gtk_widget_activate_action (GTK_WIDGET (self), "agenda.rename", NULL);
 }
 
 static void
@@ -685,18 +683,16 @@ remove_item (GtkWidget  *widget,
   show_toast (self, toast);
 }
 
+/* Renaming happens in the item editor beside the list. (An editable label in the row itself
+ * made GTK 4.8 report criticals once that row was removed after an edit.) */
 static void
 rename_item (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
-  PkAgendaItem *item = pk_agenda_panel_get_selected (self);
-  PkAgendaRow *row = item != NULL ? g_hash_table_lookup (self->rows, item) : NULL;
 
-  if (row != NULL)
-    pk_agenda_row_edit_title (row);
-  else if (item != NULL)
+  if (pk_agenda_panel_get_selected (self) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
 
@@ -973,7 +969,6 @@ bind_row (GtkSignalListItemFactory *factory,
   PkAgendaRow *row = PK_AGENDA_ROW (gtk_list_item_get_child (list_item));
 
   pk_agenda_row_set_item (row, item, g_hash_table_lookup (self->starts, item));
-  g_hash_table_insert (self->rows, item, row);
 }
 
 static void
@@ -981,12 +976,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             PkAgendaPanel            *self)
 {
-  PkAgendaRow *row = PK_AGENDA_ROW (gtk_list_item_get_child (list_item));
-  PkAgendaItem *item = pk_agenda_row_get_item (row);
-
-  if (item != NULL && g_hash_table_lookup (self->rows, item) == row)
-    g_hash_table_remove (self->rows, item);
-  pk_agenda_row_set_item (row, NULL, NULL);
+  pk_agenda_row_set_item (PK_AGENDA_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
 }
 
 /* ---- life ---- */
@@ -1061,7 +1051,6 @@ pk_agenda_panel_finalize (GObject *object)
   g_clear_object (&self->flat);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->starts, g_hash_table_unref);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->keep, g_hash_table_unref);
   G_OBJECT_CLASS (pk_agenda_panel_parent_class)->finalize (object);
@@ -1117,7 +1106,6 @@ pk_agenda_panel_init (PkAgendaPanel *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   self->starts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->rows = g_hash_table_new (NULL, NULL);
   self->watched = g_ptr_array_new ();
   self->keep = g_hash_table_new (NULL, NULL);
 

@@ -12,7 +12,7 @@ struct _PkAgendaRow
   GtkWidget parent_instance;
 
   GtkLabel *number_label;
-  GtkEditableLabel *title_label;
+  GtkLabel *title_label;
   GtkLabel *details_label;
   GtkLabel *time_label;
   GtkLabel *state_label;
@@ -20,7 +20,6 @@ struct _PkAgendaRow
   PkAgendaItem *item;
   char *start;
   const char *state_class;
-  gboolean updating;
 };
 
 G_DEFINE_FINAL_TYPE (PkAgendaRow, pk_agenda_row, GTK_TYPE_WIDGET)
@@ -69,11 +68,9 @@ update (PkAgendaRow *self)
 
   if (item == NULL)
     return;
-  self->updating = TRUE;
   gtk_label_set_label (self->number_label, pk_agenda_item_get_number (item));
   gtk_widget_set_margin_start (GTK_WIDGET (self), 6 + INDENT_STEP * (int) pk_agenda_item_get_depth (item));
-  if (!gtk_editable_label_get_editing (self->title_label))
-    gtk_editable_set_text (GTK_EDITABLE (self->title_label), pk_agenda_item_get_title (item));
+  gtk_label_set_label (self->title_label, pk_agenda_item_get_title (item));
   details = details_text (item);
   gtk_label_set_label (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');
@@ -93,24 +90,6 @@ update (PkAgendaRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), self->state_class);
   self->state_class = pk_enum_to_nick (PK_TYPE_ITEM_STATE, state);
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), self->state_class);
-  self->updating = FALSE;
-}
-
-static void
-on_title_edited (PkAgendaRow *self)
-{
-  const char *text;
-
-  if (self->updating || self->item == NULL || gtk_editable_label_get_editing (self->title_label))
-    return;
-  text = gtk_editable_get_text (GTK_EDITABLE (self->title_label));
-  /* An emptied title is a slip, not a wish: keep the old one. */
-  if (pk_str_or_null (text) == NULL)
-    {
-      update (self);
-      return;
-    }
-  pk_agenda_item_set_title (self->item, text);
 }
 
 void
@@ -139,14 +118,6 @@ pk_agenda_row_get_item (PkAgendaRow *self)
   return self->item;
 }
 
-void
-pk_agenda_row_edit_title (PkAgendaRow *self)
-{
-  g_return_if_fail (PK_IS_AGENDA_ROW (self));
-  gtk_editable_label_start_editing (self->title_label);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_label));
-}
-
 static void
 pk_agenda_row_dispose (GObject *object)
 {
@@ -173,6 +144,7 @@ pk_agenda_row_class_init (PkAgendaRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkAgendaRow, state_label);
 }
 
+/* A double click renames: the title is edited beside the list, in the item editor. */
 static void
 on_pressed (GtkGestureClick *gesture,
             int              n_press,
@@ -181,7 +153,7 @@ on_pressed (GtkGestureClick *gesture,
             PkAgendaRow     *self)
 {
   if (n_press == 2)
-    pk_agenda_row_edit_title (self);
+    gtk_widget_activate_action (GTK_WIDGET (self), "agenda.rename", NULL);
 }
 
 static void
@@ -192,8 +164,6 @@ pk_agenda_row_init (PkAgendaRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  /* Committed when editing ends (Enter or focus out), not on every key. */
-  g_signal_connect_swapped (self->title_label, "notify::editing", G_CALLBACK (on_title_edited), self);
 }
 
 PkAgendaRow *

@@ -1,4 +1,4 @@
-/* pk-agenda-row.h: one agenda item in the Dagordning panel: number, title (renamed in place),
+/* pk-agenda-row.h: one agenda item in the Dagordning panel: number, title,
  * presenters, planned start and length, bilagor, state. */
 #pragma once
 
@@ -17,7 +17,5 @@ void          pk_agenda_row_set_item   (PkAgendaRow  *self,
                                         PkAgendaItem *item,
                                         const char   *start);
 PkAgendaItem *pk_agenda_row_get_item   (PkAgendaRow  *self);
-/* Starts renaming the title in place. */
-void          pk_agenda_row_edit_title (PkAgendaRow  *self);
 
 G_END_DECLS

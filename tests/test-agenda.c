@@ -130,6 +130,55 @@ test_numbering_after_edits (void)
 }
 
 static void
+test_move_next_to (void)
+{
+  g_autoptr(PkMeeting) meeting = sample_meeting ();
+
+  g_assert_true (pk_agenda_indent (meeting, item_titled (meeting, "C")));
+  /* Dropping D onto C's place: D becomes a sub-item of B, before C. */
+  g_assert_true (pk_agenda_move_next_to (meeting, item_titled (meeting, "D"), item_titled (meeting, "C"), FALSE));
+  ASSERT_OUTLINE (meeting, "1 A|2 B|2.1 D|2.2 C");
+  /* B (with its sub-items) after A is where it is; after D would be inside itself: refused. */
+  g_assert_false (pk_agenda_move_next_to (meeting, item_titled (meeting, "B"), item_titled (meeting, "D"), TRUE));
+  g_assert_false (pk_agenda_move_next_to (meeting, item_titled (meeting, "B"), item_titled (meeting, "B"), TRUE));
+  ASSERT_OUTLINE (meeting, "1 A|2 B|2.1 D|2.2 C");
+  g_assert_true (pk_agenda_move_next_to (meeting, item_titled (meeting, "A"), item_titled (meeting, "B"), TRUE));
+  ASSERT_OUTLINE (meeting, "1 B|1.1 D|1.2 C|2 A");
+}
+
+/* A copy made for a save on another thread gives the new ids back to the items on screen. */
+static void
+test_copy_and_adopt_ids (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(PkMeeting) meeting = sample_meeting ();
+  g_autoptr(PkMeeting) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkAgendaItem) added = pk_agenda_item_new ();
+  g_autoptr(PkAction) action = pk_action_new ();
+
+  pk_database_insert_meeting (fixture->db, meeting, &error);
+  g_assert_no_error (error);
+  pk_agenda_item_set_title (added, "E");
+  pk_action_set_text (action, "Skriv tjänsteskrivelse");
+  g_list_store_append (pk_agenda_item_get_actions (added), action);
+  pk_agenda_insert_after (meeting, item_titled (meeting, "B"), added);
+  g_assert_cmpint (pk_agenda_item_get_id (added), ==, 0);
+
+  copy = pk_meeting_copy_deep (meeting);
+  g_assert_true (pk_database_save_agenda (fixture->db, copy, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pk_agenda_item_get_id (added), ==, 0);
+  pk_meeting_adopt_ids (copy);
+  g_assert_cmpint (pk_agenda_item_get_id (added), >, 0);
+  g_assert_cmpint (pk_action_get_id (action), >, 0);
+
+  /* Saving again updates that row instead of adding a second one. */
+  g_assert_true (pk_database_save_agenda (fixture->db, meeting, NULL, &error));
+  g_assert_cmpint (pk_test_sql_int (fixture->path, "SELECT count(*) FROM agenda_item WHERE title = 'E'"), ==, 1);
+}
+
+static void
 test_remove_and_restore (void)
 {
   g_autoptr(PkMeeting) meeting = sample_meeting ();
@@ -485,6 +534,8 @@ main (int   argc,
 
   g_test_add_func ("/agenda/numbering-after-edits", test_numbering_after_edits);
   g_test_add_func ("/agenda/remove-and-restore", test_remove_and_restore);
+  g_test_add_func ("/agenda/move-next-to", test_move_next_to);
+  ADD ("/agenda/copy-and-adopt-ids", test_copy_and_adopt_ids);
   g_test_add_func ("/agenda/time-plan", test_time_plan);
   g_test_add_func ("/agenda/time-plan-over-midnight-and-missing", test_time_plan_over_midnight_and_missing);
   g_test_add_func ("/agenda/swedish-date", test_swedish_date);

@@ -26,6 +26,7 @@ struct _PkAgendaPanel
   GtkSwitch *confidential_switch;
   GtkListBox *presenter_list;
   AdwEntryRow *presenter_row;
+  GtkMenuButton *roster_button;
 
   PkDatabase *database;
   PkMeeting *meeting;
@@ -476,6 +477,57 @@ on_presenter_apply (PkAgendaPanel *self)
   g_object_notify (G_OBJECT (self->editing), "title");
 }
 
+/* The meeting's roster, offered as presenters. */
+static void
+update_roster_menu (PkAgendaPanel *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GListModel *attendees = self->meeting ? G_LIST_MODEL (pk_meeting_get_attendees (self->meeting)) : NULL;
+  guint n = attendees ? g_list_model_get_n_items (attendees) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PkAttendance) attendance = g_list_model_get_item (attendees, i);
+      g_autofree char *label = pk_attendance_get_organisation (attendance)
+                                 ? g_strdup_printf ("%s, %s", pk_attendance_get_name (attendance),
+                                                    pk_attendance_get_organisation (attendance))
+                                 : g_strdup (pk_attendance_get_name (attendance));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "agenda.add-presenter-from-roster", "u", i);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->roster_button, G_MENU_MODEL (menu));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->roster_button), n > 0);
+}
+
+static void
+add_presenter_from_roster (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  GListModel *attendees;
+  g_autoptr(PkAttendance) attendance = NULL;
+  g_autoptr(PkPerson) person = NULL;
+
+  if (self->editing == NULL || self->meeting == NULL)
+    return;
+  attendees = G_LIST_MODEL (pk_meeting_get_attendees (self->meeting));
+  if (index >= g_list_model_get_n_items (attendees))
+    return;
+  attendance = g_list_model_get_item (attendees, index);
+  person = pk_person_new ();
+  pk_person_set_id (person, pk_attendance_get_person_id (attendance));
+  pk_person_set_name (person, pk_attendance_get_name (attendance));
+  pk_person_set_title (person, pk_attendance_get_title (attendance));
+  g_list_store_append (pk_agenda_item_get_presenters (self->editing), person);
+  fill_presenters (self);
+  schedule_save (self);
+  g_object_notify (G_OBJECT (self->editing), "title");
+}
+
 static void
 remove_presenter (GtkWidget  *widget,
                   const char *action_name,
@@ -580,6 +632,25 @@ move_item (GtkWidget  *widget,
     moved = pk_agenda_outdent (self->meeting, item);
   if (moved)
     structure_changed (self, keep);
+}
+
+gboolean
+pk_agenda_panel_move_next_to (PkAgendaPanel *self,
+                              PkAgendaItem  *item,
+                              PkAgendaItem  *target,
+                              gboolean       after)
+{
+  g_autoptr(PkAgendaItem) keep = NULL;
+
+  g_return_val_if_fail (PK_IS_AGENDA_PANEL (self), FALSE);
+
+  if (self->meeting == NULL || pk_meeting_get_status (self->meeting) == PK_MEETING_STATUS_JUSTERAT)
+    return FALSE;
+  keep = g_object_ref (item);
+  if (!pk_agenda_move_next_to (self->meeting, item, target, after))
+    return FALSE;
+  structure_changed (self, keep);
+  return TRUE;
 }
 
 static void
@@ -1002,6 +1073,7 @@ pk_agenda_panel_set_meeting (PkAgendaPanel *self,
   g_set_object (&self->database, database);
   g_set_object (&self->meeting, meeting);
   rebuild (self);
+  update_roster_menu (self);
   pk_agenda_panel_select (self, NULL);
 }
 
@@ -1079,6 +1151,7 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, confidential_switch);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, presenter_list);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, presenter_row);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, roster_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "agenda.add-item", NULL, add_item);
@@ -1091,6 +1164,7 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "agenda.export", NULL, export_agenda);
   gtk_widget_class_install_action (widget_class, "agenda.save-standard", NULL, save_standard);
   gtk_widget_class_install_action (widget_class, "agenda.remove-presenter", "u", remove_presenter);
+  gtk_widget_class_install_action (widget_class, "agenda.add-presenter-from-roster", "u", add_presenter_from_roster);
 }
 
 static void

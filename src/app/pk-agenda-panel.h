@@ -21,6 +21,11 @@ GListModel   *pk_agenda_panel_get_items    (PkAgendaPanel *self);
 PkAgendaItem *pk_agenda_panel_get_selected (PkAgendaPanel *self);
 void          pk_agenda_panel_select       (PkAgendaPanel *self,
                                             PkAgendaItem  *item);
+/* Moves @item next to @target (a drop); FALSE if that is not a place it can go. */
+gboolean      pk_agenda_panel_move_next_to (PkAgendaPanel *self,
+                                            PkAgendaItem  *item,
+                                            PkAgendaItem  *target,
+                                            gboolean       after);
 /* Writes pending changes now (removals still on offer for undo are kept). */
 void          pk_agenda_panel_flush        (PkAgendaPanel *self);
 gboolean      pk_agenda_panel_is_saving    (PkAgendaPanel *self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pk-agenda-panel.h"
 #include "pk-agenda-row.h"
 
 #define INDENT_STEP 24
@@ -156,10 +157,57 @@ on_pressed (GtkGestureClick *gesture,
     gtk_widget_activate_action (GTK_WIDGET (self), "agenda.rename", NULL);
 }
 
+/* Drag and drop reorders: the item travels as itself, within this process. */
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 PkAgendaRow   *self)
+{
+  if (self->item == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (PK_TYPE_AGENDA_ITEM, self->item);
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               PkAgendaRow   *self)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (self));
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         PkAgendaRow   *self)
+{
+  GtkWidget *panel = gtk_widget_get_ancestor (GTK_WIDGET (self), PK_TYPE_AGENDA_PANEL);
+  PkAgendaItem *dragged = g_value_get_object (value);
+
+  if (panel == NULL || self->item == NULL || dragged == NULL)
+    return FALSE;
+  /* The lower half of a row means "after it". */
+  return pk_agenda_panel_move_next_to (PK_AGENDA_PANEL (panel), dragged, self->item,
+                                       y > gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
 static void
 pk_agenda_row_init (PkAgendaRow *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (PK_TYPE_AGENDA_ITEM, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);

@@ -107,6 +107,42 @@ pk_agenda_outdent (PkMeeting    *meeting,
   return TRUE;
 }
 
+static gboolean
+is_within (PkAgendaItem *item,
+           PkAgendaItem *ancestor)
+{
+  PkAgendaPlace place;
+
+  if (item == ancestor)
+    return TRUE;
+  return find_in (pk_agenda_item_get_items (ancestor), ancestor, item, &place);
+}
+
+gboolean
+pk_agenda_move_next_to (PkMeeting    *meeting,
+                        PkAgendaItem *item,
+                        PkAgendaItem *target,
+                        gboolean      after)
+{
+  PkAgendaPlace from, to;
+  g_autoptr(PkAgendaItem) keep = NULL;
+
+  g_return_val_if_fail (PK_IS_MEETING (meeting), FALSE);
+
+  if (is_within (target, item) || !pk_agenda_find (meeting, item, &from))
+    return FALSE;
+  keep = g_object_ref (item);
+  g_list_store_remove (from.siblings, from.index);
+  if (!pk_agenda_find (meeting, target, &to))
+    {
+      g_list_store_insert (from.siblings, from.index, item);
+      return FALSE;
+    }
+  g_list_store_insert (to.siblings, to.index + (after ? 1 : 0), item);
+  pk_meeting_renumber_items (meeting);
+  return TRUE;
+}
+
 void
 pk_agenda_insert_after (PkMeeting    *meeting,
                         PkAgendaItem *after,

@@ -27,6 +27,12 @@ gboolean    pk_agenda_indent           (PkMeeting     *meeting,
 /* Makes a sub-item the next sibling of its parent. */
 gboolean    pk_agenda_outdent          (PkMeeting     *meeting,
                                         PkAgendaItem  *item);
+/* Moves @item (with its sub-items) next to @target, before or after it, at @target's level — what a
+ * drag and drop does. FALSE when @target is the item itself or one of its sub-items. */
+gboolean    pk_agenda_move_next_to     (PkMeeting     *meeting,
+                                        PkAgendaItem  *item,
+                                        PkAgendaItem  *target,
+                                        gboolean       after);
 /* Inserts @item after @after (at the same level), or at the end when @after is NULL. */
 void        pk_agenda_insert_after     (PkMeeting     *meeting,
                                         PkAgendaItem  *after,

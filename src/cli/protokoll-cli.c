@@ -23,6 +23,12 @@ typedef struct
   const char *db_path;
   const char *out_path;
   const char *pdf_mode;  /* "agenda", "protocol" or "public" */
+  const char *role;
+  const char *organisation;
+  const char *title;
+  const char *from_date;
+  const char *to_date;
+  const char *date;
   gboolean json;
   int argc;          /* positional arguments after the command */
   char **argv;
@@ -205,7 +211,14 @@ command_show (Invocation *invocation)
     return status;
   if (invocation->json)
     {
-      g_autofree char *json = pk_meeting_to_json (meeting, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = NULL;
+      PkQuorum quorum;
+      gboolean has_quorum = pk_database_compute_quorum (db, meeting, &quorum, &error);
+
+      if (error != NULL)
+        return fail_with_error (error);
+      json = pk_meeting_to_json (meeting, has_quorum ? &quorum : NULL);
       fputs (json, stdout);
       return EXIT_OK;
     }
@@ -297,12 +310,68 @@ command_next (Invocation *invocation)
   return EXIT_OK;
 }
 
+static int
+command_member_add (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(PkMembership) membership = pk_membership_new ();
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  int role = PK_ROLE_LEDAMOT;
+
+  if (invocation->role != NULL && !pk_enum_from_nick (PK_TYPE_ROLE, invocation->role, &role))
+    return fail (EXIT_USAGE, _("“%s” is not a role (ordforande, vice_ordforande, ledamot, ersattare, "
+                               "sekreterare, adjungerad)"), invocation->role);
+  if (role == PK_ROLE_JUSTERARE || role == PK_ROLE_OVRIG)
+    return fail (EXIT_USAGE, _("“%s” is a role in a meeting, not a seat in a body"), invocation->role);
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  pk_membership_set_body (membership, invocation->argv[0]);
+  pk_membership_set_name (membership, invocation->argv[1]);
+  pk_membership_set_role (membership, role);
+  pk_membership_set_organisation (membership, invocation->organisation);
+  pk_membership_set_title (membership, invocation->title);
+  pk_membership_set_from_date (membership, invocation->from_date);
+  pk_membership_set_to_date (membership, invocation->to_date);
+  if (pk_database_add_membership (db, membership, &error) == 0)
+    return fail_with_error (error);
+  g_print ("%" G_GINT64_FORMAT "\n", pk_membership_get_id (membership));
+  return EXIT_OK;
+}
+
+static int
+command_members (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GListStore) members = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!(members = pk_database_list_memberships (db, invocation->argv[0], invocation->date, &error)))
+    return fail_with_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (members)); i++)
+    {
+      g_autoptr(PkMembership) m = g_list_model_get_item (G_LIST_MODEL (members), i);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", pk_membership_get_id (m),
+               pk_enum_to_nick (PK_TYPE_ROLE, pk_membership_get_role (m)), pk_membership_get_name (m),
+               pk_membership_get_organisation (m) ? pk_membership_get_organisation (m) : "-",
+               pk_membership_get_from_date (m) ? pk_membership_get_from_date (m) : "-",
+               pk_membership_get_to_date (m) ? pk_membership_get_to_date (m) : "-");
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "list", "list [--json]", N_("List the meetings: id, date, body, title, status"), 0, command_list },
   { "show", "show ID [--json]", N_("Show one meeting; with --json the whole meeting as JSON"), 1, command_show },
   { "export-json", "export-json ID", N_("Write the meeting JSON of one meeting to standard output"), 1, command_export_json },
   { "import-json", "import-json FILE", N_("Import a meeting JSON file; prints the new meeting’s id"), 1, command_import_json },
   { "export-pdf", "export-pdf ID --out FILE --agenda", N_("Write the notice of meeting with its agenda as PDF"), 1, command_export_pdf },
+  { "member-add", "member-add BODY NAME [--role R]", N_("Give a person a seat in a body (--organisation, --title, --from, --to)"), 2, command_member_add },
+  { "members", "members BODY [--date DATE]", N_("List a body’s members, on a date if given"), 1, command_members },
   { "next", "next ID", N_("Create the body’s next meeting with deferred items and open actions; prints its id"), 1, command_next },
 };
 
@@ -367,6 +436,19 @@ main (int   argc,
         }
       else if (g_str_has_prefix (arg, "--out="))
         invocation.out_path = arg + strlen ("--out=");
+      else if (g_str_equal (arg, "--role") || g_str_equal (arg, "--organisation") || g_str_equal (arg, "--title") ||
+               g_str_equal (arg, "--from") || g_str_equal (arg, "--to") || g_str_equal (arg, "--date"))
+        {
+          const char **slot = g_str_equal (arg, "--role") ? &invocation.role
+                              : g_str_equal (arg, "--organisation") ? &invocation.organisation
+                              : g_str_equal (arg, "--title") ? &invocation.title
+                              : g_str_equal (arg, "--from") ? &invocation.from_date
+                              : g_str_equal (arg, "--to") ? &invocation.to_date
+                              : &invocation.date;
+          if (++i >= argc)
+            return fail (EXIT_USAGE, _("%s needs a value"), arg);
+          *slot = argv[i];
+        }
       else if (g_str_equal (arg, "--db"))
         {
           if (++i >= argc)

@@ -1515,3 +1515,32 @@ fail:
   pk_database_rollback (self);
   return 0;
 }
+
+gboolean
+pk_database_save_attendance (PkDatabase  *self,
+                             PkMeeting   *meeting,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+
+  g_return_val_if_fail (PK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (PK_IS_MEETING (meeting), FALSE);
+
+  /* The roster is small and nothing refers to its rows: written whole, in one transaction. */
+  if (!pk_database_begin (self, error))
+    return FALSE;
+  clear = pk_database_prepare (self, "DELETE FROM attendance WHERE meeting_id = ?", error);
+  if (clear == NULL)
+    goto fail;
+  sqlite3_bind_int64 (clear, 1, pk_meeting_get_id (meeting));
+  if (!step_done (self, clear, error))
+    goto fail;
+  pk_meeting_renumber_items (meeting);
+  if (!insert_attendees (self, meeting, error))
+    goto fail;
+  return pk_database_commit (self, error);
+
+fail:
+  pk_database_rollback (self);
+  return FALSE;
+}

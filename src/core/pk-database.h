@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 
 #include "pk-meeting.h"
+#include "pk-meeting-json.h"
+#include "pk-membership.h"
 
 G_BEGIN_DECLS
 
@@ -122,6 +124,49 @@ gboolean    pk_database_add_standard_items (PkDatabase           *self,
  * its sub-items with it) and every open action carried over. Returns the new id. */
 gint64      pk_database_create_next_meeting (PkDatabase          *self,
                                             gint64                meeting_id,
+                                            GError              **error);
+/* Writes the meeting's roster (attendees, their roles, notes and from/to items) as it is. */
+gboolean    pk_database_save_attendance    (PkDatabase           *self,
+                                            PkMeeting            *meeting,
+                                            GError              **error);
+
+/* Registers (pk-database-roster.c). */
+/* People whose name or organisation contains @text (all with ""), at most 200. */
+GListStore *pk_database_find_people        (PkDatabase           *self,
+                                            const char           *text,
+                                            GError              **error);
+/* The id of a person with exactly this name and organisation, 0 if none, -1 on error: adding
+ * the same person twice by accident is what this guards against. */
+gint64      pk_database_find_same_person   (PkDatabase           *self,
+                                            const char           *name,
+                                            const char           *organisation,
+                                            GError              **error);
+/* Adds a seat in a body; the body and the person are created on first use. */
+gint64      pk_database_add_membership     (PkDatabase           *self,
+                                            PkMembership         *membership,
+                                            GError              **error);
+gboolean    pk_database_end_membership     (PkDatabase           *self,
+                                            gint64                membership_id,
+                                            const char           *to_date,
+                                            GError              **error);
+/* The body's members on @date (NULL: every membership), chair first. */
+GListStore *pk_database_list_memberships   (PkDatabase           *self,
+                                            const char           *body,
+                                            const char           *date,
+                                            GError              **error);
+/* Appends the body's members on the meeting date who are not on the roster yet (not saved);
+ * returns how many, G_MAXUINT on error. */
+guint       pk_database_prefill_attendance (PkDatabase           *self,
+                                            PkMeeting            *meeting,
+                                            GError              **error);
+/* How many voting members must be present; FALSE when the body keeps no roster (no quorum). */
+gboolean    pk_database_get_quorum_requirement (PkDatabase       *self,
+                                            PkMeeting            *meeting,
+                                            int                  *required,
+                                            GError              **error);
+gboolean    pk_database_compute_quorum     (PkDatabase           *self,
+                                            PkMeeting            *meeting,
+                                            PkQuorum             *quorum,
                                             GError              **error);
 /* Body names known to the database, sorted, for completion. */
 GStrv       pk_database_list_body_names    (PkDatabase           *self,

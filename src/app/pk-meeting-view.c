@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pk-agenda-panel.h"
+#include "pk-attendance-panel.h"
 #include "pk-meeting-view.h"
 
 /* Typing pauses this long before a save; focus changes and closing save at once. */
@@ -26,12 +27,10 @@ struct _PkMeetingView
   GtkEntry *place_entry;
   AdwViewStack *stack;
   PkAgendaPanel *agenda_panel;
-  GtkStack *attendance_stack;
-  GtkListView *attendance_list;
+  PkAttendancePanel *attendance_panel;
 
   PkDatabase *database;
   PkMeeting *meeting;
-  GListStore *attendance;
   GCancellable *load_cancellable;
   guint autosave_id;
   gboolean filling;         /* setting the entries from the model: not an edit */
@@ -153,6 +152,7 @@ pk_meeting_view_flush (PkMeetingView *self)
   if (self->autosave_id != 0)
     queue_save (self);
   pk_agenda_panel_flush (self->agenda_panel);
+  pk_attendance_panel_flush (self->attendance_panel);
 }
 
 gboolean
@@ -297,20 +297,10 @@ static void
 show_panels (PkMeetingView *self,
              PkMeeting     *full)
 {
-  g_list_store_remove_all (self->attendance);
-  pk_agenda_panel_set_meeting (self->agenda_panel, full != NULL ? self->database : NULL, full);
-  if (full != NULL)
-    {
-      GListModel *attendees = G_LIST_MODEL (pk_meeting_get_attendees (full));
+  PkDatabase *database = full != NULL ? self->database : NULL;
 
-      for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
-        {
-          g_autoptr(GObject) attendance = g_list_model_get_item (attendees, i);
-          g_list_store_append (self->attendance, attendance);
-        }
-    }
-  gtk_stack_set_visible_child_name (self->attendance_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->attendance)) ? "list" : "empty");
+  pk_agenda_panel_set_meeting (self->agenda_panel, database, full);
+  pk_attendance_panel_set_meeting (self->attendance_panel, database, full);
 }
 
 static void
@@ -429,7 +419,7 @@ GListModel *
 pk_meeting_view_get_attendance (PkMeetingView *self)
 {
   g_return_val_if_fail (PK_IS_MEETING_VIEW (self), NULL);
-  return G_LIST_MODEL (self->attendance);
+  return pk_attendance_panel_get_roster (self->attendance_panel);
 }
 
 void
@@ -440,45 +430,6 @@ pk_meeting_view_focus_title (PkMeetingView *self)
 }
 
 /* ---- closures of the panels' list rows (called from the .ui) ---- */
-
-static double
-attendance_opacity (GtkListItem  *list_item,
-                    PkAttendance *attendance)
-{
-  return attendance == NULL || pk_attendance_get_present (attendance) ? 1.0 : 0.55;
-}
-
-static char *
-attendance_details (GtkListItem  *list_item,
-                    PkAttendance *attendance)
-{
-  g_autoptr(GString) details = g_string_new (NULL);
-  const char *parts[3];
-
-  if (attendance == NULL)
-    return NULL;
-  parts[0] = pk_attendance_get_organisation (attendance);
-  parts[1] = pk_attendance_get_title (attendance);
-  parts[2] = pk_attendance_get_note (attendance);
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (parts[i] != NULL)
-      g_string_append_printf (details, "%s%s", details->len ? " · " : "", parts[i]);
-  if (pk_attendance_get_replaces (attendance) != NULL)
-    {
-      g_string_append (details, details->len ? " · " : "");
-      g_string_append_printf (details, _("serving for %s"), pk_attendance_get_replaces (attendance));
-    }
-  if (!pk_attendance_get_present (attendance))
-    g_string_append_printf (details, "%s%s", details->len ? " · " : "", _("Absent"));
-  return g_string_free (g_steal_pointer (&details), FALSE);
-}
-
-static char *
-attendance_role (GtkListItem  *list_item,
-                 PkAttendance *attendance)
-{
-  return attendance != NULL ? g_strdup (pk_role_get_label (pk_attendance_get_role (attendance))) : NULL;
-}
 
 static void
 on_focus_leave (PkMeetingView *self)
@@ -498,7 +449,6 @@ pk_meeting_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->meeting, update_status, self);
   g_clear_object (&self->meeting);
   g_clear_object (&self->database);
-  g_clear_object (&self->attendance);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_MEETING_VIEW);
   /* The template's root is not a bound child, so it is unparented here. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -521,7 +471,7 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (PK_TYPE_AGENDA_PANEL);
-  g_type_ensure (PK_TYPE_ATTENDANCE);
+  g_type_ensure (PK_TYPE_ATTENDANCE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, title_entry);
@@ -535,26 +485,18 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, place_entry);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, stack);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, agenda_panel);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_stack);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_list);
-  gtk_widget_class_bind_template_callback (widget_class, attendance_opacity);
-  gtk_widget_class_bind_template_callback (widget_class, attendance_details);
-  gtk_widget_class_bind_template_callback (widget_class, attendance_role);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_panel);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 pk_meeting_view_init (PkMeetingView *self)
 {
-  g_autoptr(GtkNoSelection) attendance_selection = NULL;
   GtkEntry *entries[7];
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->attendance = g_list_store_new (PK_TYPE_ATTENDANCE);
-  attendance_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->attendance)));
-  gtk_list_view_set_model (self->attendance_list, GTK_SELECTION_MODEL (attendance_selection));
 
   entries[0] = self->title_entry;
   entries[1] = self->body_entry;

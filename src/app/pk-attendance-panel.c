@@ -1,0 +1,622 @@
+/* pk-attendance-panel.c: the Närvaro panel: take attendance by keyboard, see the quorum. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pk-attendance-panel.h"
+#include "pk-attendance-row.h"
+
+#define AUTOSAVE_DELAY_MS 500
+
+struct _PkAttendancePanel
+{
+  GtkWidget parent_instance;
+
+  GtkRevealer *quorum_revealer;
+  GtkLabel *quorum_warning;
+  GtkEntry *add_entry;
+  GtkLabel *quorum_label;
+  GtkStack *list_stack;
+  GtkListView *roster_list;
+
+  PkDatabase *database;
+  PkMeeting *meeting;
+  GtkSingleSelection *selection;
+  int required;              /* voting members needed, -1 when the body keeps no roster */
+  guint autosave_id;
+  gboolean saving;
+  gboolean save_again;
+  guint busy;                /* prefill and quorum look-ups in flight */
+};
+
+G_DEFINE_FINAL_TYPE (PkAttendancePanel, pk_attendance_panel, GTK_TYPE_WIDGET)
+
+static void
+show_message (PkAttendancePanel *self,
+              const char        *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* ---- saving (one at a time, a copy on the worker) ---- */
+
+typedef struct
+{
+  PkAttendancePanel *panel;  /* weak */
+  PkDatabase *database;
+  PkMeeting *copy;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_weak_pointer (&job->panel);
+  g_clear_object (&job->database);
+  g_clear_object (&job->copy);
+  g_free (job);
+}
+
+static Job *
+job_new (PkAttendancePanel *self)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_set_weak_pointer (&job->panel, self);
+  job->database = g_object_ref (self->database);
+  job->copy = pk_meeting_copy_deep (self->meeting);
+  return job;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (pk_database_save_attendance (job->database, job->copy, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void save_now (PkAttendancePanel *self);
+
+static void
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  PkAttendancePanel *self = job->panel;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
+
+  g_application_release (g_application_get_default ());
+  if (self == NULL)
+    return;
+  self->saving = FALSE;
+  if (!saved)
+    {
+      g_autofree char *message = g_strdup_printf (_("The attendance was not saved: %s"), error->message);
+      show_message (self, message);
+    }
+  if (self->save_again)
+    {
+      self->save_again = FALSE;
+      save_now (self);
+    }
+}
+
+static void
+save_now (PkAttendancePanel *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->database == NULL || self->meeting == NULL)
+    return;
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      return;
+    }
+  self->saving = TRUE;
+  task = g_task_new (NULL, NULL, save_done, NULL);
+  g_task_set_source_tag (task, save_now);
+  g_task_set_task_data (task, job_new (self), (GDestroyNotify) job_free);
+  g_application_hold (g_application_get_default ());
+  pk_database_run_in_worker (self->database, task, save_thread);
+}
+
+static gboolean
+autosave_timeout (gpointer user_data)
+{
+  PkAttendancePanel *self = user_data;
+
+  self->autosave_id = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (PkAttendancePanel *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
+}
+
+void
+pk_attendance_panel_flush (PkAttendancePanel *self)
+{
+  g_return_if_fail (PK_IS_ATTENDANCE_PANEL (self));
+  if (self->autosave_id != 0)
+    save_now (self);
+}
+
+gboolean
+pk_attendance_panel_is_busy (PkAttendancePanel *self)
+{
+  g_return_val_if_fail (PK_IS_ATTENDANCE_PANEL (self), FALSE);
+  return self->saving || self->autosave_id != 0 || self->busy > 0;
+}
+
+/* ---- quorum ---- */
+
+static void
+update_quorum (PkAttendancePanel *self)
+{
+  PkQuorum quorum;
+  g_autofree char *text = NULL;
+
+  if (self->meeting == NULL || self->required < 0)
+    {
+      gtk_label_set_label (self->quorum_label, "");
+      gtk_revealer_set_reveal_child (self->quorum_revealer, FALSE);
+      return;
+    }
+  pk_quorum_compute (self->meeting, self->required, NULL, &quorum);
+  text = g_strdup_printf (_("%d voting present · %d needed for quorum"), quorum.present, quorum.required);
+  gtk_label_set_label (self->quorum_label, text);
+  if (!quorum.met)
+    {
+      g_autofree char *warning = g_strdup_printf (_("No quorum: %d voting members present, %d needed."),
+                                                  quorum.present, quorum.required);
+      gtk_label_set_label (self->quorum_warning, warning);
+    }
+  gtk_revealer_set_reveal_child (self->quorum_revealer, !quorum.met);
+}
+
+const char *
+pk_attendance_panel_get_quorum_text (PkAttendancePanel *self)
+{
+  g_return_val_if_fail (PK_IS_ATTENDANCE_PANEL (self), NULL);
+  return self->required >= 0 ? gtk_label_get_label (self->quorum_label) : NULL;
+}
+
+typedef struct
+{
+  PkAttendancePanel *panel;  /* weak */
+  PkDatabase *database;
+  PkMeeting *copy;
+  int required;
+  guint added;
+} LookupJob;
+
+static void
+lookup_job_free (LookupJob *job)
+{
+  g_clear_weak_pointer (&job->panel);
+  g_clear_object (&job->database);
+  g_clear_object (&job->copy);
+  g_free (job);
+}
+
+static void
+requirement_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  LookupJob *job = task_data;
+  GError *error = NULL;
+
+  if (!pk_database_get_quorum_requirement (job->database, job->copy, &job->required, &error))
+    job->required = -1;
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+requirement_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LookupJob *job = g_task_get_task_data (G_TASK (result));
+  PkAttendancePanel *self = job->panel;
+
+  g_task_propagate_boolean (G_TASK (result), NULL);
+  if (self == NULL)
+    return;
+  self->busy--;
+  if (self->meeting != NULL && pk_meeting_get_id (self->meeting) == pk_meeting_get_id (job->copy))
+    {
+      self->required = job->required;
+      update_quorum (self);
+    }
+}
+
+static void
+look_up_requirement (PkAttendancePanel *self)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, requirement_done, NULL);
+  LookupJob *job = g_new0 (LookupJob, 1);
+
+  g_set_weak_pointer (&job->panel, self);
+  job->database = g_object_ref (self->database);
+  job->copy = pk_meeting_copy_deep (self->meeting);
+  g_task_set_task_data (task, job, (GDestroyNotify) lookup_job_free);
+  self->busy++;
+  pk_database_run_in_worker (self->database, task, requirement_thread);
+}
+
+/* ---- the list ---- */
+
+static void
+on_roster_changed (PkAttendancePanel *self)
+{
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    self->meeting != NULL &&
+                                    g_list_model_get_n_items (G_LIST_MODEL (pk_meeting_get_attendees (self->meeting))) > 0
+                                      ? "list" : "empty");
+  update_quorum (self);
+}
+
+static void
+on_attendance_notify (PkAttendancePanel *self)
+{
+  update_quorum (self);
+  schedule_save (self);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, GTK_WIDGET (pk_attendance_row_new ()));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  pk_attendance_row_set_attendance (PK_ATTENDANCE_ROW (gtk_list_item_get_child (list_item)),
+                                    gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  pk_attendance_row_set_attendance (PK_ATTENDANCE_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+watch (PkAttendancePanel *self,
+       PkAttendance      *attendance)
+{
+  g_signal_connect_object (attendance, "notify", G_CALLBACK (on_attendance_notify), self, G_CONNECT_SWAPPED);
+}
+
+/* ---- actions ---- */
+
+static void
+prefill_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LookupJob *job = task_data;
+  GError *error = NULL;
+
+  job->added = pk_database_prefill_attendance (job->database, job->copy, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+prefill_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LookupJob *job = g_task_get_task_data (G_TASK (result));
+  PkAttendancePanel *self = job->panel;
+  g_autoptr(GError) error = NULL;
+  GListModel *found;
+  guint n_found, added = 0;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  if (self == NULL)
+    return;
+  self->busy--;
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not read the members: %s"), error->message);
+      show_message (self, message);
+      return;
+    }
+  if (self->meeting == NULL || pk_meeting_get_id (self->meeting) != pk_meeting_get_id (job->copy))
+    return;
+  /* The copy got the members appended after what the roster had; anyone added on screen since is
+   * skipped by name. */
+  found = G_LIST_MODEL (pk_meeting_get_attendees (job->copy));
+  n_found = g_list_model_get_n_items (found);
+  for (guint i = n_found - job->added; i < n_found; i++)
+    {
+      g_autoptr(PkAttendance) attendance = g_list_model_get_item (found, i);
+      g_autoptr(PkAttendance) fresh = pk_attendance_new ();
+      GListModel *roster = G_LIST_MODEL (pk_meeting_get_attendees (self->meeting));
+      gboolean listed = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (roster) && !listed; j++)
+        {
+          g_autoptr(PkAttendance) other = g_list_model_get_item (roster, j);
+          listed = g_strcmp0 (pk_attendance_get_name (other), pk_attendance_get_name (attendance)) == 0;
+        }
+      if (listed)
+        continue;
+      g_object_set (fresh, "person-id", pk_attendance_get_person_id (attendance),
+                    "name", pk_attendance_get_name (attendance),
+                    "organisation", pk_attendance_get_organisation (attendance),
+                    "title", pk_attendance_get_title (attendance),
+                    "role", pk_attendance_get_role (attendance),
+                    "present", pk_attendance_get_present (attendance), NULL);
+      watch (self, fresh);
+      g_list_store_append (pk_meeting_get_attendees (self->meeting), fresh);
+      added++;
+    }
+  if (added == 0)
+    show_message (self, pk_meeting_get_body (self->meeting) != NULL
+                          ? _("Every member on the meeting date is on the roster already")
+                          : _("The meeting has no body, so there are no members to fill in"));
+  else
+    schedule_save (self);
+}
+
+static void
+prefill (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  PkAttendancePanel *self = PK_ATTENDANCE_PANEL (widget);
+  g_autoptr(GTask) task = NULL;
+  LookupJob *job;
+
+  if (self->meeting == NULL || self->database == NULL)
+    return;
+  job = g_new0 (LookupJob, 1);
+  g_set_weak_pointer (&job->panel, self);
+  job->database = g_object_ref (self->database);
+  job->copy = pk_meeting_copy_deep (self->meeting);
+  task = g_task_new (NULL, NULL, prefill_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) lookup_job_free);
+  self->busy++;
+  pk_database_run_in_worker (self->database, task, prefill_thread);
+}
+
+static void
+on_add_activate (PkAttendancePanel *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry)));
+  g_autoptr(PkAttendance) attendance = NULL;
+  char *comma;
+
+  if (self->meeting == NULL || pk_str_or_null (text) == NULL)
+    return;
+  /* "Åsa Karlsson, Region Kronoberg": a guest, present, with an organisation after the comma. */
+  attendance = pk_attendance_new ();
+  comma = strchr (text, ',');
+  if (comma != NULL)
+    {
+      *comma = '\0';
+      pk_attendance_set_organisation (attendance, pk_str_or_null (g_strstrip (comma + 1)));
+    }
+  pk_attendance_set_name (attendance, g_strstrip (text));
+  pk_attendance_set_role (attendance, PK_ROLE_OVRIG);
+  pk_attendance_set_present (attendance, TRUE);
+  watch (self, attendance);
+  g_list_store_append (pk_meeting_get_attendees (self->meeting), attendance);
+  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+  schedule_save (self);
+}
+
+static void
+on_add_icon (PkAttendancePanel *self)
+{
+  on_add_activate (self);
+}
+
+gboolean
+pk_attendance_panel_handle_key (PkAttendancePanel *self,
+                                guint              keyval,
+                                GdkModifierType    state)
+{
+  PkAttendance *attendance = gtk_single_selection_get_selected_item (self->selection);
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (attendance == NULL || mods != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space)
+    {
+      /* One key per person, and on to the next: a roster of 25 in well under a minute. */
+      pk_attendance_set_present (attendance, !pk_attendance_get_present (attendance));
+      if (position + 1 < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+        pk_attendance_panel_select (self, position + 1);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete)
+    {
+      g_list_store_remove (pk_meeting_get_attendees (self->meeting), position);
+      schedule_save (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     PkAttendancePanel     *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  /* Typing a note is typing, not taking attendance. */
+  if (focus != NULL && GTK_IS_TEXT (focus))
+    return FALSE;
+  return pk_attendance_panel_handle_key (self, keyval, state);
+}
+
+void
+pk_attendance_panel_select (PkAttendancePanel *self,
+                            guint              position)
+{
+  g_return_if_fail (PK_IS_ATTENDANCE_PANEL (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->roster_list)))
+    gtk_widget_activate_action (GTK_WIDGET (self->roster_list), "list.scroll-to-item", "u", position);
+}
+
+/* ---- life ---- */
+
+void
+pk_attendance_panel_set_meeting (PkAttendancePanel *self,
+                                 PkDatabase        *database,
+                                 PkMeeting         *meeting)
+{
+  g_return_if_fail (PK_IS_ATTENDANCE_PANEL (self));
+
+  if (self->meeting == meeting && self->database == database)
+    return;
+  if (self->meeting != NULL)
+    {
+      pk_attendance_panel_flush (self);
+      g_signal_handlers_disconnect_by_func (pk_meeting_get_attendees (self->meeting), on_roster_changed, self);
+    }
+  self->save_again = FALSE;
+  g_set_object (&self->database, database);
+  g_set_object (&self->meeting, meeting);
+  self->required = -1;
+  gtk_single_selection_set_model (self->selection,
+                                  meeting != NULL ? G_LIST_MODEL (pk_meeting_get_attendees (meeting)) : NULL);
+  if (meeting != NULL)
+    {
+      GListModel *attendees = G_LIST_MODEL (pk_meeting_get_attendees (meeting));
+
+      for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+        {
+          g_autoptr(PkAttendance) attendance = g_list_model_get_item (attendees, i);
+          watch (self, attendance);
+        }
+      g_signal_connect_object (attendees, "items-changed", G_CALLBACK (on_roster_changed), self, G_CONNECT_SWAPPED);
+      if (database != NULL)
+        look_up_requirement (self);
+    }
+  on_roster_changed (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.prefill", meeting != NULL);
+}
+
+GListModel *
+pk_attendance_panel_get_roster (PkAttendancePanel *self)
+{
+  g_return_val_if_fail (PK_IS_ATTENDANCE_PANEL (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+static void
+pk_attendance_panel_dispose (GObject *object)
+{
+  PkAttendancePanel *self = PK_ATTENDANCE_PANEL (object);
+
+  if (self->meeting != NULL && self->autosave_id != 0)
+    save_now (self);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->database);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_ATTENDANCE_PANEL);
+  G_OBJECT_CLASS (pk_attendance_panel_parent_class)->dispose (object);
+}
+
+static void
+pk_attendance_panel_finalize (GObject *object)
+{
+  PkAttendancePanel *self = PK_ATTENDANCE_PANEL (object);
+
+  g_clear_object (&self->selection);
+  G_OBJECT_CLASS (pk_attendance_panel_parent_class)->finalize (object);
+}
+
+static void
+pk_attendance_panel_class_init (PkAttendancePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pk_attendance_panel_dispose;
+  object_class->finalize = pk_attendance_panel_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-attendance-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PkAttendancePanel, quorum_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PkAttendancePanel, quorum_warning);
+  gtk_widget_class_bind_template_child (widget_class, PkAttendancePanel, add_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkAttendancePanel, quorum_label);
+  gtk_widget_class_bind_template_child (widget_class, PkAttendancePanel, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, PkAttendancePanel, roster_list);
+  gtk_widget_class_install_action (widget_class, "roster.prefill", NULL, prefill);
+}
+
+static void
+pk_attendance_panel_init (PkAttendancePanel *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->required = -1;
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->roster_list, factory);
+  gtk_list_view_set_model (self->roster_list, GTK_SELECTION_MODEL (self->selection));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->roster_list), keys);
+
+  g_signal_connect_swapped (self->add_entry, "activate", G_CALLBACK (on_add_activate), self);
+  g_signal_connect_swapped (self->add_entry, "icon-release", G_CALLBACK (on_add_icon), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.prefill", FALSE);
+}

@@ -5,6 +5,7 @@
 
 #include "pk-agenda-panel.h"
 #include "pk-application.h"
+#include "pk-attendance-panel.h"
 #include "pk-meeting-view.h"
 #include "pk-test-util.h"
 #include "pk-window.h"
@@ -465,6 +466,80 @@ test_new_meeting_has_standard_items (Fixture       *fixture,
                    "Val av justerare");
 }
 
+static gboolean
+panels_loaded (gpointer data)
+{
+  return pk_agenda_panel_get_meeting (data) != NULL;
+}
+
+static gboolean
+roster_filled (gpointer data)
+{
+  return g_list_model_get_n_items (pk_attendance_panel_get_roster (data)) == 6;
+}
+
+static gboolean
+roster_idle (gpointer data)
+{
+  return !pk_attendance_panel_is_busy (data);
+}
+
+/* A secretary marks attendance with Space, one key per person, the selection moving on. */
+static void
+test_attendance_by_keyboard (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PkAttendancePanel *panel;
+  GtkWidget *list;
+  const char *members[][2] = { { "Annika Magnerot", "ordforande" }, { "Per Sandberg", "ledamot" },
+                               { "Ewa Ekman", "ledamot" }, { "Greger Larsson", "ledamot" },
+                               { "Pär Sjöström", "ersattare" }, { "Jenny Folkesson", "sekreterare" } };
+
+  import_meeting (fixture->db_path, "Socialnämnden", "Sammanträde", "2026-11-18");
+  {
+    g_autoptr(PkDatabase) db = pk_database_open (fixture->db_path, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+      {
+        g_autoptr(PkMembership) membership = pk_membership_new ();
+        int role;
+
+        g_assert_true (pk_enum_from_nick (PK_TYPE_ROLE, members[i][1], &role));
+        pk_membership_set_body (membership, "Socialnämnden");
+        pk_membership_set_name (membership, members[i][0]);
+        pk_membership_set_role (membership, role);
+        pk_database_add_membership (db, membership, &error);
+        g_assert_no_error (error);
+      }
+  }
+  open_window (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-panel", "s", "attendance"));
+  panel = PK_ATTENDANCE_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_ATTENDANCE_PANEL));
+  g_assert_nonnull (panel);
+  /* The panels get the meeting once it has been read in full. */
+  wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  wait_until (roster_idle, panel);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "roster.prefill", NULL));
+  wait_until (roster_filled, panel);
+  /* Four voting members: three needed. */
+  g_assert_cmpstr (pk_attendance_panel_get_quorum_text (panel), ==, "4 voting present · 3 needed for quorum");
+
+  list = find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_VIEW);
+  pk_attendance_panel_select (panel, 1);
+  press_key (list, GDK_KEY_space, 0);  /* Per Sandberg: absent; on to Ewa */
+  press_key (list, GDK_KEY_space, 0);  /* Ewa Ekman: absent */
+  g_assert_cmpstr (pk_attendance_panel_get_quorum_text (panel), ==, "2 voting present · 3 needed for quorum");
+  wait_until (roster_idle, panel);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM attendance"), ==, 6);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path,
+                                    "SELECT count(*) FROM attendance WHERE present = 0"), ==, 3);
+  g_assert_cmpstr (pk_test_sql_text (fixture->db_path,
+                                     "SELECT group_concat (name, ',') FROM (SELECT name FROM attendance"
+                                     " WHERE present = 0 ORDER BY position)"), ==,
+                   "Per Sandberg,Ewa Ekman,Pär Sjöström");
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -489,6 +564,7 @@ main (int   argc,
   ADD ("/window/window-size-remembered", test_window_size_remembered);
   ADD ("/window/agenda-keyboard-reorder", test_agenda_keyboard_reorder);
   ADD ("/window/new-meeting-has-standard-items", test_new_meeting_has_standard_items);
+  ADD ("/window/attendance-by-keyboard", test_attendance_by_keyboard);
 
   return g_test_run ();
 }

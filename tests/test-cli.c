@@ -354,6 +354,62 @@ test_next (Fixture       *fixture,
   }
 }
 
+static void
+test_members_and_quorum (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *body = "Ledningsgrupp för samordning av länets hälso- och sjukvård och socialtjänst";
+  const char *people[][2] = { { "Annika Magnerot", "ordforande" }, { "Gunilla Kaj-Bevheden", "ledamot" },
+                              { "Annie-Lie Jarhult", "ledamot" }, { "Roger O Nilsson", "ledamot" },
+                              { "Ewa Ekman", "ledamot" }, { "Hanna Svensson", "ersattare" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_auto(Result) r = run_cli ("--db", fixture->db, "member-add", body, people[i][0], "--role", people[i][1],
+                                  "--from", "2021-01-01", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "members", body, "--date", "2021-06-04", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_str_has_prefix (strchr (r.out, '\t') + 1, "ordforande\tAnnika Magnerot"));
+  }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "members", body, "--date", "2020-06-04", NULL);
+    g_assert_cmpstr (r.out, ==, "");
+  }
+  {
+    g_auto(Result) bad = run_cli ("--db", fixture->db, "member-add", body, "X", "--role", "kung", NULL);
+    g_assert_cmpint (bad.status, ==, 2);
+  }
+  /* The fixture's roster against five voting seats (three needed): the chair and three members are
+   * present, and Hanna Svensson serves for Gunilla Kaj-Bevheden. */
+  {
+    /* Quorum belongs to a protokoll: the fixture's minnesanteckningar, made one. */
+    g_autofree char *json = pk_test_read_data_file ("rich-meeting.json", NULL);
+    g_autofree char *path = g_build_filename (fixture->dir, "protokoll.json", NULL);
+    g_autoptr(GRegex) kind = g_regex_new ("\"kind\": \"minnesanteckningar\"", 0, 0, NULL);
+    g_autofree char *changed = g_regex_replace_literal (kind, json, -1, 0, "\"kind\": \"protokoll\"", 0, NULL);
+    g_auto(Result) r = (g_file_set_contents (path, changed, -1, NULL),
+                        run_cli ("--db", fixture->db, "import-json", path, NULL));
+    g_assert_cmpstr (r.out, ==, "1\n");
+  }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "show", "1", "--json", NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *quorum;
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+    g_assert_true (json_object_has_member (json_node_get_object (json_parser_get_root (parser)), "quorum"));
+    quorum = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "quorum");
+    g_assert_nonnull (quorum);
+    g_assert_cmpint (json_object_get_int_member (quorum, "required"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (quorum, "present"), ==, 5);
+    g_assert_true (json_object_get_boolean_member (quorum, "met"));
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -374,6 +430,7 @@ main (int   argc,
   ADD ("/cli/environment-database", test_environment_database);
   ADD ("/cli/export-pdf", test_export_pdf);
   ADD ("/cli/next", test_next);
+  ADD ("/cli/members-and-quorum", test_members_and_quorum);
 
   return g_test_run ();
 }

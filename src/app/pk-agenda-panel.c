@@ -27,6 +27,10 @@ struct _PkAgendaPanel
   GtkListBox *presenter_list;
   AdwEntryRow *presenter_row;
   GtkMenuButton *roster_button;
+  AdwPreferencesGroup *recusal_group;
+  GtkMenuButton *recusal_button;
+  GtkListBox *recusal_list;
+  int required;
 
   PkDatabase *database;
   PkMeeting *meeting;
@@ -385,6 +389,121 @@ fill_presenters (PkAgendaPanel *self)
 }
 
 static void
+on_recusal_reason_changed (AdwEntryRow   *row,
+                           PkAgendaPanel *self)
+{
+  PkPersonNote *note = g_object_get_data (G_OBJECT (row), "pk-recusal");
+
+  if (self->filling_editor || note == NULL)
+    return;
+  pk_person_note_set_text (note, pk_str_or_null (gtk_editable_get_text (GTK_EDITABLE (row))));
+  schedule_save (self);
+}
+
+/* The recusals of the edited item, and the quorum that is left for it. */
+static void
+fill_recusals (PkAgendaPanel *self)
+{
+  GtkWidget *child;
+  GListModel *recusals;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recusal_list))) != NULL)
+    gtk_list_box_remove (self->recusal_list, child);
+  if (self->editing == NULL)
+    return;
+  recusals = G_LIST_MODEL (pk_agenda_item_get_recusals (self->editing));
+  n = g_list_model_get_n_items (recusals);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PkPersonNote) note = g_list_model_get_item (recusals, i);
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      /* The name is the title; the reason is typed in the row: "närstående berörs". */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pk_person_note_get_name (note));
+      gtk_editable_set_text (GTK_EDITABLE (row), pk_person_note_get_text (note) ? pk_person_note_get_text (note) : "");
+      g_object_set_data_full (G_OBJECT (row), "pk-recusal", g_object_ref (note), g_object_unref);
+      g_signal_connect (row, "changed", G_CALLBACK (on_recusal_reason_changed), self);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "agenda.remove-recusal");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+      gtk_list_box_append (self->recusal_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recusal_list), n > 0);
+
+  if (self->required >= 0 && self->meeting != NULL)
+    {
+      PkQuorum quorum;
+      g_autofree char *text = NULL;
+
+      pk_quorum_compute (self->meeting, self->required, self->editing, &quorum);
+      text = quorum.met ? g_strdup_printf (_("%d voting present for this item; %d needed."),
+                                           quorum.present, quorum.required)
+                        : g_strdup_printf (_("No quorum for this item: %d voting present, %d needed."),
+                                           quorum.present, quorum.required);
+      adw_preferences_group_set_description (self->recusal_group, text);
+    }
+  else
+    adw_preferences_group_set_description (self->recusal_group,
+                                           _("Whoever reports jäv leaves the meeting for this item."));
+}
+
+static void
+add_recusal (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  GListModel *attendees;
+  g_autoptr(PkAttendance) attendance = NULL;
+  g_autoptr(PkPersonNote) note = NULL;
+
+  if (self->editing == NULL || self->meeting == NULL)
+    return;
+  attendees = G_LIST_MODEL (pk_meeting_get_attendees (self->meeting));
+  if (index >= g_list_model_get_n_items (attendees))
+    return;
+  attendance = g_list_model_get_item (attendees, index);
+  note = pk_person_note_new ();
+  pk_person_note_set_name (note, pk_attendance_get_name (attendance));
+  g_list_store_append (pk_agenda_item_get_recusals (self->editing), note);
+  fill_recusals (self);
+  schedule_save (self);
+}
+
+static void
+remove_recusal (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  GListStore *recusals;
+
+  if (self->editing == NULL)
+    return;
+  recusals = pk_agenda_item_get_recusals (self->editing);
+  if (index < g_list_model_get_n_items (G_LIST_MODEL (recusals)))
+    g_list_store_remove (recusals, index);
+  fill_recusals (self);
+  schedule_save (self);
+}
+
+void
+pk_agenda_panel_set_quorum_requirement (PkAgendaPanel *self,
+                                        int            required)
+{
+  g_return_if_fail (PK_IS_AGENDA_PANEL (self));
+  self->required = required;
+  fill_recusals (self);
+}
+
+static void
 fill_editor (PkAgendaPanel *self)
 {
   PkAgendaItem *item = self->editing;
@@ -399,6 +518,7 @@ fill_editor (PkAgendaPanel *self)
   adw_combo_row_set_selected (self->state_row, pk_agenda_item_get_state (item));
   gtk_switch_set_active (self->confidential_switch, pk_agenda_item_get_confidential (item));
   fill_presenters (self);
+  fill_recusals (self);
   self->filling_editor = FALSE;
 }
 
@@ -482,6 +602,7 @@ static void
 update_roster_menu (PkAgendaPanel *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) recusal_menu = g_menu_new ();
   GListModel *attendees = self->meeting ? G_LIST_MODEL (pk_meeting_get_attendees (self->meeting)) : NULL;
   guint n = attendees ? g_list_model_get_n_items (attendees) : 0;
 
@@ -494,11 +615,17 @@ update_roster_menu (PkAgendaPanel *self)
                                  : g_strdup (pk_attendance_get_name (attendance));
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
+      g_autoptr(GMenuItem) recusal = g_menu_item_new (label, NULL);
+
       g_menu_item_set_action_and_target (item, "agenda.add-presenter-from-roster", "u", i);
       g_menu_append_item (menu, item);
+      g_menu_item_set_action_and_target (recusal, "agenda.add-recusal", "u", i);
+      g_menu_append_item (recusal_menu, recusal);
     }
   gtk_menu_button_set_menu_model (self->roster_button, G_MENU_MODEL (menu));
   gtk_widget_set_sensitive (GTK_WIDGET (self->roster_button), n > 0);
+  gtk_menu_button_set_menu_model (self->recusal_button, G_MENU_MODEL (recusal_menu));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recusal_button), n > 0);
 }
 
 static void
@@ -1152,6 +1279,9 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, presenter_list);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, presenter_row);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, roster_button);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, recusal_group);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, recusal_button);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, recusal_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "agenda.add-item", NULL, add_item);
@@ -1165,6 +1295,8 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "agenda.save-standard", NULL, save_standard);
   gtk_widget_class_install_action (widget_class, "agenda.remove-presenter", "u", remove_presenter);
   gtk_widget_class_install_action (widget_class, "agenda.add-presenter-from-roster", "u", add_presenter_from_roster);
+  gtk_widget_class_install_action (widget_class, "agenda.add-recusal", "u", add_recusal);
+  gtk_widget_class_install_action (widget_class, "agenda.remove-recusal", "u", remove_recusal);
 }
 
 static void
@@ -1182,6 +1314,7 @@ pk_agenda_panel_init (PkAgendaPanel *self)
   self->starts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->watched = g_ptr_array_new ();
   self->keep = g_hash_table_new (NULL, NULL);
+  self->required = -1;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);

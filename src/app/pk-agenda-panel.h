@@ -16,6 +16,9 @@ void          pk_agenda_panel_set_meeting  (PkAgendaPanel *self,
                                             PkDatabase    *database,
                                             PkMeeting     *meeting);
 PkMeeting    *pk_agenda_panel_get_meeting  (PkAgendaPanel *self);
+/* Voting members needed for quorum (-1: the body keeps no roster), for the item's own quorum. */
+void          pk_agenda_panel_set_quorum_requirement (PkAgendaPanel *self,
+                                            int            required);
 /* Every item in reading order, as the list shows them. */
 GListModel   *pk_agenda_panel_get_items    (PkAgendaPanel *self);
 PkAgendaItem *pk_agenda_panel_get_selected (PkAgendaPanel *self);

@@ -27,7 +27,7 @@ struct _PkAttendancePanel
   guint autosave_id;
   gboolean saving;
   gboolean save_again;
-  guint busy;                /* prefill and quorum look-ups in flight */
+  guint busy;                /* prefills in flight */
 };
 
 G_DEFINE_FINAL_TYPE (PkAttendancePanel, pk_attendance_panel, GTK_TYPE_WIDGET)
@@ -209,7 +209,6 @@ typedef struct
   PkAttendancePanel *panel;  /* weak */
   PkDatabase *database;
   PkMeeting *copy;
-  int required;
   guint added;
 } LookupJob;
 
@@ -220,56 +219,6 @@ lookup_job_free (LookupJob *job)
   g_clear_object (&job->database);
   g_clear_object (&job->copy);
   g_free (job);
-}
-
-static void
-requirement_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  LookupJob *job = task_data;
-  GError *error = NULL;
-
-  if (!pk_database_get_quorum_requirement (job->database, job->copy, &job->required, &error))
-    job->required = -1;
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-requirement_done (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  LookupJob *job = g_task_get_task_data (G_TASK (result));
-  PkAttendancePanel *self = job->panel;
-
-  g_task_propagate_boolean (G_TASK (result), NULL);
-  if (self == NULL)
-    return;
-  self->busy--;
-  if (self->meeting != NULL && pk_meeting_get_id (self->meeting) == pk_meeting_get_id (job->copy))
-    {
-      self->required = job->required;
-      update_quorum (self);
-    }
-}
-
-static void
-look_up_requirement (PkAttendancePanel *self)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, requirement_done, NULL);
-  LookupJob *job = g_new0 (LookupJob, 1);
-
-  g_set_weak_pointer (&job->panel, self);
-  job->database = g_object_ref (self->database);
-  job->copy = pk_meeting_copy_deep (self->meeting);
-  g_task_set_task_data (task, job, (GDestroyNotify) lookup_job_free);
-  self->busy++;
-  pk_database_run_in_worker (self->database, task, requirement_thread);
 }
 
 /* ---- the list ---- */
@@ -512,12 +461,17 @@ pk_attendance_panel_select (PkAttendancePanel *self,
 void
 pk_attendance_panel_set_meeting (PkAttendancePanel *self,
                                  PkDatabase        *database,
-                                 PkMeeting         *meeting)
+                                 PkMeeting         *meeting,
+                                 int                required)
 {
   g_return_if_fail (PK_IS_ATTENDANCE_PANEL (self));
 
   if (self->meeting == meeting && self->database == database)
-    return;
+    {
+      self->required = required;
+      update_quorum (self);
+      return;
+    }
   if (self->meeting != NULL)
     {
       pk_attendance_panel_flush (self);
@@ -526,7 +480,7 @@ pk_attendance_panel_set_meeting (PkAttendancePanel *self,
   self->save_again = FALSE;
   g_set_object (&self->database, database);
   g_set_object (&self->meeting, meeting);
-  self->required = -1;
+  self->required = required;
   gtk_single_selection_set_model (self->selection,
                                   meeting != NULL ? G_LIST_MODEL (pk_meeting_get_attendees (meeting)) : NULL);
   if (meeting != NULL)
@@ -539,8 +493,6 @@ pk_attendance_panel_set_meeting (PkAttendancePanel *self,
           watch (self, attendance);
         }
       g_signal_connect_object (attendees, "items-changed", G_CALLBACK (on_roster_changed), self, G_CONNECT_SWAPPED);
-      if (database != NULL)
-        look_up_requirement (self);
     }
   on_roster_changed (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.prefill", meeting != NULL);

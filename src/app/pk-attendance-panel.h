@@ -11,9 +11,11 @@ G_BEGIN_DECLS
 #define PK_TYPE_ATTENDANCE_PANEL (pk_attendance_panel_get_type ())
 G_DECLARE_FINAL_TYPE (PkAttendancePanel, pk_attendance_panel, PK, ATTENDANCE_PANEL, GtkWidget)
 
+/* @required: voting members needed for quorum, -1 when the body keeps no roster. */
 void        pk_attendance_panel_set_meeting (PkAttendancePanel *self,
                                              PkDatabase        *database,
-                                             PkMeeting         *meeting);
+                                             PkMeeting         *meeting,
+                                             int                required);
 GListModel *pk_attendance_panel_get_roster  (PkAttendancePanel *self);
 void        pk_attendance_panel_flush       (PkAttendancePanel *self);
 gboolean    pk_attendance_panel_is_busy     (PkAttendancePanel *self);

@@ -293,14 +293,17 @@ fill_header (PkMeetingView *self)
   self->filling = FALSE;
 }
 
+/* @required: voting members needed for quorum, -1 when the body keeps no roster. */
 static void
 show_panels (PkMeetingView *self,
-             PkMeeting     *full)
+             PkMeeting     *full,
+             int            required)
 {
   PkDatabase *database = full != NULL ? self->database : NULL;
 
   pk_agenda_panel_set_meeting (self->agenda_panel, database, full);
-  pk_attendance_panel_set_meeting (self->attendance_panel, database, full);
+  pk_agenda_panel_set_quorum_requirement (self->agenda_panel, required);
+  pk_attendance_panel_set_meeting (self->attendance_panel, database, full, required);
 }
 
 static void
@@ -312,14 +315,21 @@ load_thread (GTask        *task,
   SaveJob *job = task_data;
   GError *error = NULL;
   PkMeeting *full;
+  int required;
 
   if (g_task_return_error_if_cancelled (task))
     return;
   full = pk_database_load_meeting (job->database, pk_meeting_get_id (job->snapshot), &error);
   if (full == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, full, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The quorum's requirement comes from the register; read with the meeting, in one trip. */
+  if (!pk_database_get_quorum_requirement (job->database, full, &required, NULL))
+    required = -1;
+  g_object_set_data (G_OBJECT (full), "pk-quorum-required", GINT_TO_POINTER (required + 1));
+  g_task_return_pointer (task, full, g_object_unref);
 }
 
 static void
@@ -336,7 +346,8 @@ load_done (GObject      *source,
     return;
   if (error != NULL)
     g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
-  show_panels (self, full);
+  show_panels (self, full,
+               full != NULL ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (full), "pk-quorum-required")) - 1 : -1);
 }
 
 static void
@@ -347,7 +358,7 @@ load_panels (PkMeetingView *self)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  show_panels (self, NULL);
+  show_panels (self, NULL, -1);
   if (self->database == NULL || self->meeting == NULL || pk_meeting_get_id (self->meeting) == 0)
     return;
 

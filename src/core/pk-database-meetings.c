@@ -300,6 +300,17 @@ insert_presenters (PkDatabase    *self,
 }
 
 static gboolean
+insert_recusals (PkDatabase    *self,
+                 PkAgendaItem  *item,
+                 GError       **error)
+{
+  return insert_person_notes (self, G_LIST_MODEL (pk_agenda_item_get_recusals (item)),
+                              "INSERT INTO recusal (item_id, position, person_id, name, reason)"
+                              " VALUES (?, ?, ?, ?, ?)",
+                              pk_agenda_item_get_id (item), NULL, error);
+}
+
+static gboolean
 insert_item_children (PkDatabase    *self,
                       PkAgendaItem  *item,
                       GError       **error)
@@ -365,10 +376,7 @@ insert_item_children (PkDatabase    *self,
       pk_attachment_set_id (attachment, last_id (self));
     }
 
-  return insert_person_notes (self, G_LIST_MODEL (pk_agenda_item_get_recusals (item)),
-                              "INSERT INTO recusal (item_id, position, person_id, name, reason)"
-                              " VALUES (?, ?, ?, ?, ?)",
-                              item_id, NULL, error);
+  return insert_recusals (self, item, error);
 }
 
 static void
@@ -1118,11 +1126,17 @@ save_items (PkDatabase   *self,
           updated = sqlite3_changes (pk_database_get_handle (self)) > 0;
           if (updated)
             {
+              g_autoptr(sqlite3_stmt) clear_recusals = NULL;
+
+              /* Presenters and recusals are edited with the agenda: written anew. */
               clear = pk_database_prepare (self, "DELETE FROM item_presenter WHERE item_id = ?", error);
-              if (clear == NULL)
+              clear_recusals = pk_database_prepare (self, "DELETE FROM recusal WHERE item_id = ?", error);
+              if (clear == NULL || clear_recusals == NULL)
                 return FALSE;
               sqlite3_bind_int64 (clear, 1, pk_agenda_item_get_id (item));
-              if (!step_done (self, clear, error) || !insert_presenters (self, item, error))
+              sqlite3_bind_int64 (clear_recusals, 1, pk_agenda_item_get_id (item));
+              if (!step_done (self, clear, error) || !insert_presenters (self, item, error) ||
+                  !step_done (self, clear_recusals, error) || !insert_recusals (self, item, error))
                 return FALSE;
             }
         }

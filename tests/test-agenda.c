@@ -512,6 +512,153 @@ test_agenda_pdf_unwritable (Fixture       *fixture,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Poppler breaks lines where the PDF does: compare with all white space folded. */
+/* Every page carries the draft mark. */
+static gboolean
+pdf_has_draft_mark (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_file (uri, NULL, NULL);
+  gboolean found = TRUE;
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      GList *hits = poppler_page_find_text (page, "UTKAST – ej justerat");
+
+      found = found && hits != NULL;
+      g_list_free_full (hits, (GDestroyNotify) poppler_rectangle_free);
+    }
+  return found;
+}
+
+static gboolean
+contains_words (const char *haystack,
+                const char *needle)
+{
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *a = g_regex_replace_literal (space, haystack, -1, 0, " ", 0, NULL);
+  g_autofree char *b = g_regex_replace_literal (space, needle, -1, 0, " ", 0, NULL);
+  return strstr (a, b) != NULL;
+}
+
+static PkMeeting *
+rich_protocol (void)
+{
+  g_autofree char *json = pk_test_read_data_file ("rich-meeting.json", NULL);
+  g_autoptr(GError) error = NULL;
+  PkMeeting *meeting = pk_meeting_from_json (json, -1, &error);
+
+  g_assert_no_error (error);
+  pk_meeting_set_kind (meeting, PK_MEETING_KIND_PROTOKOLL);
+  return meeting;
+}
+
+static void
+test_protocol_pdf (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PkMeeting) meeting = rich_protocol ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "protokoll.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *expected[] = {
+    "PROTOKOLL", "Plats och tid", "Digitalt möte via Teams", "fredag 4 juni 2021, kl. 09:45–15:00",
+    "Beslutande", "Hanna Svensson (Region Kronoberg), tjänstgörande ersättare för Gunilla Kaj-Bevheden",
+    "Annie-Lie Jarhult (Uppvidinge), närvarande från punkt 2 (ej fm)", "Övriga närvarande",
+    "Jenny Folkesson (Region Kronoberg), sekreterare", "Justeringens plats och tid", "Växjö 2021-06-10 14:02",
+    "Sekreterare", "Ordförande", "Justerare", "Paragrafer §§ 1–12",
+    "§ 1 Incheckning", "§ 2 Arbete med Nära vård", "Dnr 21RGK153-2",
+    "Johan Rutgersmark anmäler jäv (Jäv: anställd i berört bolag) och deltar inte i handläggningen av ärendet.",
+    "Beslut", "Ledningsgruppen ställer sig bakom detta.", "Omröstning: 9 ja, 2 nej, 1 avstår.",
+    "Per Sandberg reserverar sig mot beslutet.", "Protokollsanteckning: Ewa Ekman: Växjö vill se en tidplan.",
+    "Bilaga 1: Patientkontrakt – underlag", "• Hur: Kartlägga de verktyg som vi har idag.",
+    "2.1 Fast vårdkontakt", "Bevis om justering", "Anslaget sätts upp", "Förvaringsplats",
+    "Sida 1 av 2",
+  };
+
+  g_assert_true (pk_protocol_pdf_write (meeting, PK_PROTOCOL_FULL, pdf, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (!contains_words (text, expected[i]))
+      g_error ("“%s” is not in the protocol:\n%s", expected[i], text);
+  /* No raw Markdown reaches the page, and an absent person is not listed. */
+  g_assert_null (strstr (text, "**"));
+  g_assert_false (contains_words (text, "Åsa Karlsson"));
+  /* Every page of a draft says so; approved minutes do not. */
+  g_assert_true (pdf_has_draft_mark (pdf));
+  pk_meeting_set_status (meeting, PK_MEETING_STATUS_JUSTERAT);
+  g_assert_true (pk_protocol_pdf_write (meeting, PK_PROTOCOL_FULL, pdf, NULL, &error));
+  g_assert_false (pdf_has_draft_mark (pdf));
+}
+
+static void
+test_public_protocol (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PkMeeting) meeting = rich_protocol ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "offentlig.pdf", NULL);
+  g_autofree char *text = NULL;
+  PkAgendaItem *item2 = item_titled (meeting, "Arbete med Nära vård och patientkontrakt - redovisning");
+
+  pk_agenda_item_set_confidential (item2, TRUE);
+  g_assert_true (pk_protocol_pdf_write (meeting, PK_PROTOCOL_PUBLIC, pdf, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  /* The § and title stay; what was said, by whom and what was decided do not. */
+  g_assert_true (contains_words (text, "§ 2 Arbete med Nära vård och patientkontrakt - redovisning"));
+  g_assert_true (contains_words (text, "Sekretess enligt OSL"));
+  g_assert_false (contains_words (text, "Kartlägga de verktyg"));
+  g_assert_false (contains_words (text, "Ledningsgruppen ställer sig bakom detta"));
+  g_assert_false (contains_words (text, "Johan Rutgersmark anmäler jäv"));
+  g_assert_false (contains_words (text, "Per Sandberg reserverar"));
+  g_assert_true (contains_words (text, "Dagordningen godkänns."));
+}
+
+static void
+test_notes_pdf (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(PkMeeting) meeting = rich_protocol ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "anteckningar.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  pk_meeting_set_kind (meeting, PK_MEETING_KIND_MINNESANTECKNINGAR);
+  g_assert_true (pk_protocol_pdf_write (meeting, PK_PROTOCOL_FULL, pdf, NULL, &error));
+  text = pdf_text (pdf);
+  g_assert_true (contains_words (text, "MÖTESANTECKNINGAR"));
+  g_assert_true (contains_words (text, "Dnr 21RGK153"));
+  g_assert_true (contains_words (text, "Närvarande"));
+  g_assert_true (contains_words (text, "Roger O Nilsson (Region Kronoberg), närvarande till och med punkt 3 (till och från)"));
+  g_assert_true (contains_words (text, "2. Arbete med Nära vård"));
+  g_assert_true (contains_words (text, "Mötesanteckningar förda av Jenny Folkesson"));
+  /* Meeting notes are not approved: no § and no draft mark. */
+  g_assert_false (contains_words (text, "§"));
+  g_assert_false (contains_words (text, "UTKAST"));
+}
+
 static void
 test_swedish_date (void)
 {
@@ -545,6 +692,9 @@ main (int   argc,
   ADD ("/agenda/pdf-text", test_agenda_pdf_text);
   ADD ("/agenda/pdf-pages", test_agenda_pdf_pages);
   ADD ("/agenda/pdf-unwritable", test_agenda_pdf_unwritable);
+  ADD ("/protocol/pdf", test_protocol_pdf);
+  ADD ("/protocol/public", test_public_protocol);
+  ADD ("/protocol/notes", test_notes_pdf);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include "pk-agenda-panel.h"
 #include "pk-agenda-row.h"
+#include "pk-export.h"
 
 #define AUTOSAVE_DELAY_MS 500
 #define ID_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
@@ -894,130 +895,15 @@ rename_item (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
 
-typedef struct
-{
-  PkMeeting *copy;
-  char *path;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_clear_object (&job->copy);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-
-  if (pk_agenda_pdf_write (job->copy, job->path, NULL, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-open_exported (AdwToast *toast,
-               GFile    *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
-}
-
-static void
-export_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  PkAgendaPanel *self = PK_AGENDA_PANEL (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *name = g_path_get_basename (job->path);
-  AdwToast *toast;
-
-  g_application_release (g_application_get_default ());
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      message = g_strdup_printf (_("The agenda was not exported: %s"), error->message);
-      show_message (self, message);
-      return;
-    }
-  message = g_strdup_printf (_("Agenda saved as “%s”"), name);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_exported),
-                         g_file_new_for_path (job->path), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  show_toast (self, toast);
-}
-
-static void
-export_to (PkAgendaPanel *self,
-           const char    *path)
-{
-  g_autoptr(GTask) task = g_task_new (self, NULL, export_done, NULL);
-  ExportJob *job = g_new0 (ExportJob, 1);
-
-  job->copy = pk_meeting_copy_deep (self->meeting);
-  job->path = g_strdup (path);
-  g_task_set_source_tag (task, export_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_application_hold (g_application_get_default ());
-  /* Layout and PDF writing take tens of milliseconds: never on the main thread. */
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-export_chosen (GtkNativeDialog *dialog,
-               int              response,
-               PkAgendaPanel   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->meeting != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        export_to (self, path);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
 static void
 export_agenda (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
 
-  if (self->meeting == NULL)
-    return;
-  dialog = gtk_file_chooser_native_new (_("Export Agenda"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  /* The file name is Swedish like the document: "Kallelse Kommunstyrelsen 2026-11-18.pdf". */
-  name = g_strdup_printf ("Kallelse %s %s.pdf",
-                          pk_meeting_get_body (self->meeting) ? pk_meeting_get_body (self->meeting) : "",
-                          pk_meeting_get_date (self->meeting) ? pk_meeting_get_date (self->meeting) : "");
-  g_strdelimit (name, "/\\\\:", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  if (self->meeting != NULL)
+    pk_export_choose_and_write (widget, self->meeting, PK_EXPORT_AGENDA);
 }
 
 typedef struct
@@ -1202,6 +1088,15 @@ pk_agenda_panel_set_meeting (PkAgendaPanel *self,
   rebuild (self);
   update_roster_menu (self);
   pk_agenda_panel_select (self, NULL);
+}
+
+void
+pk_agenda_panel_header_changed (PkAgendaPanel *self)
+{
+  g_return_if_fail (PK_IS_AGENDA_PANEL (self));
+  if (self->meeting != NULL && self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_once ((GSourceOnceFunc) rebuild, self);
+  update_actions (self);
 }
 
 PkMeeting *

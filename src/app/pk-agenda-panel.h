@@ -29,6 +29,8 @@ gboolean      pk_agenda_panel_move_next_to (PkAgendaPanel *self,
                                             PkAgendaItem  *item,
                                             PkAgendaItem  *target,
                                             gboolean       after);
+/* The meeting's start or end time may have changed: lays the time plan out again. */
+void          pk_agenda_panel_header_changed (PkAgendaPanel *self);
 /* Writes pending changes now (removals still on offer for undo are kept). */
 void          pk_agenda_panel_flush        (PkAgendaPanel *self);
 gboolean      pk_agenda_panel_is_saving    (PkAgendaPanel *self);

@@ -229,6 +229,23 @@ update_time_field (GtkEntry  *entry,
     g_object_set (meeting, property, time, NULL);
 }
 
+/* The header is edited on the sidebar's object; the whole meeting the panels hold (time plan,
+ * exports) takes the same values. */
+static void
+sync_header (PkMeetingView *self)
+{
+  PkMeeting *full = pk_agenda_panel_get_meeting (self->agenda_panel);
+
+  if (full == NULL || self->meeting == NULL || pk_meeting_get_id (full) != pk_meeting_get_id (self->meeting))
+    return;
+  g_object_set (full, "title", pk_meeting_get_title (self->meeting), "body", pk_meeting_get_body (self->meeting),
+                "kind", pk_meeting_get_kind (self->meeting), "dnr", pk_meeting_get_dnr (self->meeting),
+                "date", pk_meeting_get_date (self->meeting), "start-time", pk_meeting_get_start_time (self->meeting),
+                "end-time", pk_meeting_get_end_time (self->meeting), "place", pk_meeting_get_place (self->meeting),
+                "status", pk_meeting_get_status (self->meeting), NULL);
+  pk_agenda_panel_header_changed (self->agenda_panel);
+}
+
 static void
 on_field_changed (PkMeetingView *self)
 {
@@ -253,6 +270,7 @@ on_field_changed (PkMeetingView *self)
   pk_meeting_set_place (self->meeting, entry_text_or_null (self->place_entry));
   g_object_thaw_notify (G_OBJECT (self->meeting));
 
+  sync_header (self);
   schedule_save (self);
 }
 
@@ -392,6 +410,13 @@ pk_meeting_view_set_meeting (PkMeetingView *self,
       fill_header (self);
     }
   load_panels (self);
+}
+
+PkMeeting *
+pk_meeting_view_get_loaded_meeting (PkMeetingView *self)
+{
+  g_return_val_if_fail (PK_IS_MEETING_VIEW (self), NULL);
+  return self->meeting != NULL ? pk_agenda_panel_get_meeting (self->agenda_panel) : NULL;
 }
 
 PkMeeting *

@@ -16,6 +16,8 @@ void          pk_meeting_view_set_database (PkMeetingView *self,
 void          pk_meeting_view_set_meeting  (PkMeetingView *self,
                                             PkMeeting     *meeting);
 PkMeeting    *pk_meeting_view_get_meeting  (PkMeetingView *self);
+/* The whole meeting as the panels edit it, once read; NULL before. */
+PkMeeting    *pk_meeting_view_get_loaded_meeting (PkMeetingView *self);
 AdwViewStack *pk_meeting_view_get_stack    (PkMeetingView *self);
 /* Queues the pending save now instead of after the pause in typing. */
 void          pk_meeting_view_flush        (PkMeetingView *self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pk-export.h"
 #include "pk-window-private.h"
 
 #define MEETING_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
@@ -157,6 +158,23 @@ next_meeting (GtkWidget  *widget,
   g_task_set_task_data (task, source_id, g_free);
   pk_window_job_started (self);
   pk_database_run_in_worker (self->database, task, next_thread);
+}
+
+/* ---- export ---- */
+
+static void
+export_minutes (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PkWindow *self = PK_WINDOW (widget);
+  PkMeeting *full = pk_meeting_view_get_loaded_meeting (self->meeting_view);
+
+  if (full == NULL)
+    return;
+  /* Written from what is on screen, so the last keystrokes are in it too. */
+  pk_export_choose_and_write (GTK_WIDGET (self), full,
+                              g_str_equal (action_name, "win.export-public") ? PK_EXPORT_PUBLIC : PK_EXPORT_PROTOCOL);
 }
 
 /* ---- delete meeting, with undo ---- */
@@ -381,6 +399,8 @@ pk_window_update_actions (PkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-meeting", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-meeting", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-meeting", has_meeting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-minutes", has_meeting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-public", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-panel", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-title", has_meeting);
   gtk_widget_set_sensitive (GTK_WIDGET (self->meeting_menu_button), has_meeting);
@@ -392,6 +412,8 @@ pk_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting);
   gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL, delete_meeting);
   gtk_widget_class_install_action (widget_class, "win.next-meeting", NULL, next_meeting);
+  gtk_widget_class_install_action (widget_class, "win.export-minutes", NULL, export_minutes);
+  gtk_widget_class_install_action (widget_class, "win.export-public", NULL, export_minutes);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete);
   gtk_widget_class_install_action (widget_class, "win.show-panel", "s", show_panel);
   gtk_widget_class_install_action (widget_class, "win.focus-title", NULL, focus_title);

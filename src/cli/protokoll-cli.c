@@ -281,11 +281,13 @@ command_export_pdf (Invocation *invocation)
 
   if (invocation->out_path == NULL)
     return fail (EXIT_USAGE, _("export-pdf needs --out FILE"));
-  if (g_strcmp0 (invocation->pdf_mode, "agenda") != 0)
-    return fail (EXIT_USAGE, _("this version exports the agenda only: use --agenda"));
   if ((status = load_meeting (invocation, &db, &meeting)) != EXIT_OK)
     return status;
-  if (!pk_agenda_pdf_write (meeting, invocation->out_path, &n_pages, &error))
+  if (g_strcmp0 (invocation->pdf_mode, "agenda") == 0
+        ? !pk_agenda_pdf_write (meeting, invocation->out_path, &n_pages, &error)
+        : !pk_protocol_pdf_write (meeting, g_strcmp0 (invocation->pdf_mode, "public") == 0 ? PK_PROTOCOL_PUBLIC
+                                                                                           : PK_PROTOCOL_FULL,
+                                  invocation->out_path, &n_pages, &error))
     return fail (EXIT_BAD_INPUT, "%s", error->message);
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page)\n", "Wrote %s (%u pages)\n", n_pages),
               invocation->out_path, n_pages);
@@ -369,7 +371,7 @@ static const Command commands[] = {
   { "show", "show ID [--json]", N_("Show one meeting; with --json the whole meeting as JSON"), 1, command_show },
   { "export-json", "export-json ID", N_("Write the meeting JSON of one meeting to standard output"), 1, command_export_json },
   { "import-json", "import-json FILE", N_("Import a meeting JSON file; prints the new meeting’s id"), 1, command_import_json },
-  { "export-pdf", "export-pdf ID --out FILE --agenda", N_("Write the notice of meeting with its agenda as PDF"), 1, command_export_pdf },
+  { "export-pdf", "export-pdf ID --out FILE [--agenda|--protocol|--public]", N_("Write the agenda, the minutes or their public version as PDF"), 1, command_export_pdf },
   { "member-add", "member-add BODY NAME [--role R]", N_("Give a person a seat in a body (--organisation, --title, --from, --to)"), 2, command_member_add },
   { "members", "members BODY [--date DATE]", N_("List a body’s members, on a date if given"), 1, command_members },
   { "next", "next ID", N_("Create the body’s next meeting with deferred items and open actions; prints its id"), 1, command_next },

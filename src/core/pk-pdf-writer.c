@@ -441,15 +441,11 @@ draw_page_frame (PkPdfWriter *self,
 {
   g_autofree char *page_text = g_strdup_printf ("Sida %u av %u", page + 1, n_pages);
 
+  /* Level, above the text of every page: readable, and found by a text search. */
   if (self->watermark != NULL)
     {
-      cairo_save (cr);
-      cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
-      cairo_translate (cr, PAGE_WIDTH / 2, PAGE_HEIGHT / 2);
-      cairo_rotate (cr, -G_PI / 5);
-      draw_text (cr, FONT_FAMILY " Bold 44", -PAGE_WIDTH / 2, -30, PAGE_WIDTH, PANGO_ALIGN_CENTER,
-                 self->watermark);
-      cairo_restore (cr);
+      cairo_set_source_rgb (cr, 0.70, 0.18, 0.18);
+      draw_text (cr, FONT_FAMILY " Bold 10", MARGIN_LEFT, 26, TEXT_WIDTH, PANGO_ALIGN_CENTER, self->watermark);
     }
 
   cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);

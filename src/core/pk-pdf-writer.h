@@ -53,7 +53,7 @@ void         pk_pdf_writer_set_metadata     (PkPdfWriter  *self,
 /* Small text at the foot of every page, left; "Sida X av Y" stands at the right. */
 void         pk_pdf_writer_set_footer       (PkPdfWriter  *self,
                                              const char   *footer);
-/* Large light text across every page, e.g. "UTKAST – ej justerat"; NULL for none. */
+/* A mark at the head of every page, e.g. "UTKAST – ej justerat"; NULL for none. */
 void         pk_pdf_writer_set_watermark    (PkPdfWriter  *self,
                                              const char   *watermark);
 

@@ -7,6 +7,7 @@
 #include "pk-application.h"
 #include "pk-attendance-panel.h"
 #include "pk-meeting-view.h"
+#include "pk-register-window.h"
 #include "pk-test-util.h"
 #include "pk-window.h"
 #include "protokoll-core.h"
@@ -540,6 +541,45 @@ test_attendance_by_keyboard (Fixture       *fixture,
                    "Per Sandberg,Ewa Ekman,Pär Sjöström");
 }
 
+static gboolean
+register_idle (gpointer data)
+{
+  return !pk_register_window_is_busy (data);
+}
+
+/* The register: members are added to the body; the same person twice is one person. */
+static void
+test_register_window (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PkRegisterWindow *window;
+
+  import_meeting (fixture->db_path, "Socialnämnden", "Sammanträde", "2026-11-18");
+  open_window (fixture);
+  window = pk_register_window_new (GTK_WINDOW (fixture->window), pk_window_get_database (fixture->window),
+                                   "Socialnämnden");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (register_idle, window);
+  g_assert_cmpuint (g_list_model_get_n_items (pk_register_window_get_members (window)), ==, 0);
+
+  pk_register_window_add_member (window, "Ewa Ekman", "Växjö kommun", PK_ROLE_ORDFORANDE);
+  wait_until (register_idle, window);
+  pk_register_window_add_member (window, "Per Sandberg", "Växjö kommun", PK_ROLE_LEDAMOT);
+  wait_until (register_idle, window);
+  g_assert_cmpuint (g_list_model_get_n_items (pk_register_window_get_members (window)), ==, 2);
+  {
+    g_autoptr(PkMembership) first = g_list_model_get_item (pk_register_window_get_members (window), 0);
+    g_assert_cmpstr (pk_membership_get_name (first), ==, "Ewa Ekman");
+    g_assert_cmpint (pk_membership_get_role (first), ==, PK_ROLE_ORDFORANDE);
+  }
+  /* Ewa also sits as a substitute: a second seat, still one person. */
+  pk_register_window_add_member (window, "Ewa Ekman", "Växjö kommun", PK_ROLE_ERSATTARE);
+  wait_until (register_idle, window);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM person WHERE name = 'Ewa Ekman'"), ==, 1);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM membership"), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -565,6 +605,7 @@ main (int   argc,
   ADD ("/window/agenda-keyboard-reorder", test_agenda_keyboard_reorder);
   ADD ("/window/new-meeting-has-standard-items", test_new_meeting_has_standard_items);
   ADD ("/window/attendance-by-keyboard", test_attendance_by_keyboard);
+  ADD ("/window/register", test_register_window);
 
   return g_test_run ();
 }

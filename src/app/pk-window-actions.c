@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pk-export.h"
+#include "pk-register-window.h"
 #include "pk-window-private.h"
 
 #define MEETING_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
@@ -158,6 +159,24 @@ next_meeting (GtkWidget  *widget,
   g_task_set_task_data (task, source_id, g_free);
   pk_window_job_started (self);
   pk_database_run_in_worker (self->database, task, next_thread);
+}
+
+/* ---- registers ---- */
+
+static void
+show_register (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PkWindow *self = PK_WINDOW (widget);
+  PkMeeting *selected = pk_window_get_selected_meeting (self);
+  PkRegisterWindow *window;
+
+  if (self->database == NULL)
+    return;
+  window = pk_register_window_new (GTK_WINDOW (self), self->database,
+                                   selected != NULL ? pk_meeting_get_body (selected) : NULL);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* ---- export ---- */
@@ -397,6 +416,7 @@ pk_window_update_actions (PkWindow *self)
   gboolean has_meeting = has_db && pk_window_get_selected_meeting (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-meeting", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-register", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-meeting", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-meeting", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-minutes", has_meeting);
@@ -410,6 +430,7 @@ void
 pk_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting);
+  gtk_widget_class_install_action (widget_class, "win.show-register", NULL, show_register);
   gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL, delete_meeting);
   gtk_widget_class_install_action (widget_class, "win.next-meeting", NULL, next_meeting);
   gtk_widget_class_install_action (widget_class, "win.export-minutes", NULL, export_minutes);

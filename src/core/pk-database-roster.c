@@ -388,3 +388,56 @@ pk_database_compute_quorum (PkDatabase  *self,
   pk_quorum_compute (meeting, required, NULL, quorum);
   return TRUE;
 }
+
+gboolean
+pk_database_get_body_quorum (PkDatabase  *self,
+                             const char  *body,
+                             char       **rule,
+                             int         *count,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = pk_database_prepare (self, "SELECT quorum_rule, quorum_count FROM body WHERE name = ?",
+                                                      error);
+  int rc;
+
+  *rule = NULL;
+  *count = 0;
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, body);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *rule = g_strdup (column_text (stmt, 0));
+      *count = sqlite3_column_int (stmt, 1);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return pk_database_set_error (self, rc, error);
+  g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND, _("There is no body called “%s”"), body);
+  return FALSE;
+}
+
+gboolean
+pk_database_set_body_quorum (PkDatabase  *self,
+                             const char  *body,
+                             const char  *rule,
+                             int          count,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 body_id;
+
+  if (!body_id_for (self, body, TRUE, &body_id, error))
+    return FALSE;
+  stmt = pk_database_prepare (self, "UPDATE body SET quorum_rule = ?, quorum_count = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, rule);
+  if (count > 0)
+    sqlite3_bind_int (stmt, 2, count);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, body_id);
+  return step_done (self, stmt, error);
+}

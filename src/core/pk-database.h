@@ -159,6 +159,18 @@ GListStore *pk_database_list_memberships   (PkDatabase           *self,
 guint       pk_database_prefill_attendance (PkDatabase           *self,
                                             PkMeeting            *meeting,
                                             GError              **error);
+/* The body's quorum rule: "majority" (more than half the voting members), "count" (@count present)
+ * or "none". */
+gboolean    pk_database_get_body_quorum    (PkDatabase           *self,
+                                            const char           *body,
+                                            char                **rule,
+                                            int                  *count,
+                                            GError              **error);
+gboolean    pk_database_set_body_quorum    (PkDatabase           *self,
+                                            const char           *body,
+                                            const char           *rule,
+                                            int                   count,
+                                            GError              **error);
 /* How many voting members must be present; FALSE when the body keeps no roster (no quorum). */
 gboolean    pk_database_get_quorum_requirement (PkDatabase       *self,
                                             PkMeeting            *meeting,

@@ -28,6 +28,7 @@ struct _PkAttendancePanel
   gboolean saving;
   gboolean save_again;
   guint busy;                /* prefills in flight */
+  char *last_unknown_item;   /* said once, not at every keystroke */
 };
 
 G_DEFINE_FINAL_TYPE (PkAttendancePanel, pk_attendance_panel, GTK_TYPE_WIDGET)
@@ -234,8 +235,27 @@ on_roster_changed (PkAttendancePanel *self)
 }
 
 static void
-on_attendance_notify (PkAttendancePanel *self)
+on_attendance_notify (PkAttendancePanel *self,
+                      GParamSpec        *pspec,
+                      PkAttendance      *attendance)
 {
+  const char *name = g_param_spec_get_name (pspec);
+
+  /* An item number that does not exist would be dropped on saving: say so while it can be fixed. */
+  if (g_str_equal (name, "from-item") || g_str_equal (name, "to-item"))
+    {
+      g_autofree char *number = NULL;
+
+      g_object_get (attendance, name, &number, NULL);
+      if (number != NULL && pk_meeting_find_item_by_number (self->meeting, number) == NULL &&
+          g_strcmp0 (number, self->last_unknown_item) != 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("There is no item numbered “%s” on the agenda"), number);
+          show_message (self, message);
+        }
+      g_free (self->last_unknown_item);
+      self->last_unknown_item = g_steal_pointer (&number);
+    }
   update_quorum (self);
   schedule_save (self);
 }
@@ -525,6 +545,7 @@ pk_attendance_panel_finalize (GObject *object)
   PkAttendancePanel *self = PK_ATTENDANCE_PANEL (object);
 
   g_clear_object (&self->selection);
+  g_free (self->last_unknown_item);
   G_OBJECT_CLASS (pk_attendance_panel_parent_class)->finalize (object);
 }
 

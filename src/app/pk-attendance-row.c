@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pk-attendance-row.h"
 
@@ -14,6 +15,7 @@ struct _PkAttendanceRow
   GtkLabel *details_label;
   GtkEntry *replaces_entry;
   GtkEntry *note_entry;
+  GtkEntry *items_entry;
   GtkDropDown *role_dropdown;
 
   PkAttendance *attendance;
@@ -49,13 +51,6 @@ update (PkAttendanceRow *self)
     g_string_append (details, pk_attendance_get_organisation (a));
   if (pk_attendance_get_title (a) != NULL)
     g_string_append_printf (details, "%s%s", details->len ? " · " : "", pk_attendance_get_title (a));
-  if (pk_attendance_get_from_item (a) != NULL || pk_attendance_get_to_item (a) != NULL)
-    {
-      g_string_append (details, details->len ? " · " : "");
-      g_string_append_printf (details, _("items %s–%s"),
-                              pk_attendance_get_from_item (a) ? pk_attendance_get_from_item (a) : "",
-                              pk_attendance_get_to_item (a) ? pk_attendance_get_to_item (a) : "");
-    }
   if (!pk_attendance_get_present (a))
     g_string_append_printf (details, "%s%s", details->len ? " · " : "", _("Absent"));
   gtk_label_set_label (self->details_label, details->str);
@@ -65,6 +60,12 @@ update (PkAttendanceRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->replaces_entry), pk_attendance_get_role (a) == PK_ROLE_ERSATTARE);
   set_entry_text (self->replaces_entry, pk_attendance_get_replaces (a));
   set_entry_text (self->note_entry, pk_attendance_get_note (a));
+  {
+    const char *from = pk_attendance_get_from_item (a);
+    const char *to = pk_attendance_get_to_item (a);
+    g_autofree char *range = from || to ? g_strdup_printf ("%s–%s", from ? from : "", to ? to : "") : NULL;
+    set_entry_text (self->items_entry, range);
+  }
   self->updating = FALSE;
 }
 
@@ -79,6 +80,27 @@ on_edited (PkAttendanceRow *self)
   pk_attendance_set_present (a, gtk_check_button_get_active (self->present_check));
   pk_attendance_set_role (a, gtk_drop_down_get_selected (self->role_dropdown));
   pk_attendance_set_note (a, pk_str_or_null (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
+  {
+    /* "2–5", "2-5", "–3", "4–": the first and last item attended. */
+    g_autofree char *range = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->items_entry)));
+    char *dash = strstr (range, "–");
+    gsize dash_length = strlen ("–");
+
+    if (dash == NULL && (dash = strchr (range, '-')) != NULL)
+      dash_length = 1;
+    if (dash != NULL)
+      {
+        *dash = '\0';
+        pk_attendance_set_from_item (a, pk_str_or_null (g_strstrip (range)));
+        pk_attendance_set_to_item (a, pk_str_or_null (g_strstrip (dash + dash_length)));
+      }
+    else
+      {
+        /* One number: that item only. */
+        pk_attendance_set_from_item (a, pk_str_or_null (g_strstrip (range)));
+        pk_attendance_set_to_item (a, pk_str_or_null (range));
+      }
+  }
   pk_attendance_set_replaces (a, pk_attendance_get_role (a) == PK_ROLE_ERSATTARE
                                    ? pk_str_or_null (gtk_editable_get_text (GTK_EDITABLE (self->replaces_entry)))
                                    : NULL);
@@ -124,6 +146,7 @@ pk_attendance_row_class_init (PkAttendanceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkAttendanceRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, PkAttendanceRow, replaces_entry);
   gtk_widget_class_bind_template_child (widget_class, PkAttendanceRow, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkAttendanceRow, items_entry);
   gtk_widget_class_bind_template_child (widget_class, PkAttendanceRow, role_dropdown);
 }
 
@@ -134,6 +157,7 @@ pk_attendance_row_init (PkAttendanceRow *self)
   g_signal_connect_swapped (self->present_check, "toggled", G_CALLBACK (on_edited), self);
   g_signal_connect_swapped (self->role_dropdown, "notify::selected", G_CALLBACK (on_edited), self);
   g_signal_connect_swapped (self->note_entry, "changed", G_CALLBACK (on_edited), self);
+  g_signal_connect_swapped (self->items_entry, "changed", G_CALLBACK (on_edited), self);
   g_signal_connect_swapped (self->replaces_entry, "changed", G_CALLBACK (on_edited), self);
 }
 

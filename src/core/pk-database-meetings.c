@@ -8,28 +8,16 @@
 #include "pk-agenda-item.h"
 #include "pk-attachment.h"
 #include "pk-attendance.h"
-#include "pk-database.h"
+#include "pk-database-private.h"
 #include "pk-decision.h"
 #include "pk-person.h"
 #include "pk-person-note.h"
 #include "pk-signoff.h"
 #include "pk-util.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 #define NONE (-1)
-#define ID_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
+#define ID_KEY(id) PK_ID_KEY (id)
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
 
 /* -1 (or 0 for ids) stands for "not set" in the model and NULL in the table. */
 static void
@@ -44,12 +32,6 @@ bind_int_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
 
 static int
 column_int_or_none (sqlite3_stmt *stmt,
@@ -65,21 +47,10 @@ column_enum (sqlite3_stmt *stmt,
 {
   int value = 0;
 
-  pk_enum_from_nick (enum_type, column_text (stmt, column), &value);
+  pk_enum_from_nick (enum_type, pk_column_text (stmt, column), &value);
   return value;
 }
 
-static gboolean
-step_done (PkDatabase   *self,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return pk_database_set_error (self, rc, error);
-  return TRUE;
-}
 
 static void
 set_not_found (GError **error,
@@ -97,41 +68,6 @@ last_id (PkDatabase *self)
   return sqlite3_last_insert_rowid (pk_database_get_handle (self));
 }
 
-/* 0 when @name is empty; the body is created on first use. */
-static gboolean
-ensure_body (PkDatabase  *self,
-             const char  *name,
-             gint64      *body_id,
-             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  int rc;
-
-  *body_id = 0;
-  if (pk_str_or_null (name) == NULL)
-    return TRUE;
-
-  if (!(find = pk_database_prepare (self, "SELECT id FROM body WHERE name = ?", error)))
-    return FALSE;
-  bind_text (find, 1, name);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_ROW)
-    {
-      *body_id = sqlite3_column_int64 (find, 0);
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    return pk_database_set_error (self, rc, error);
-
-  if (!(insert = pk_database_prepare (self, "INSERT INTO body (name) VALUES (?)", error)))
-    return FALSE;
-  bind_text (insert, 1, name);
-  if (!step_done (self, insert, error))
-    return FALSE;
-  *body_id = last_id (self);
-  return TRUE;
-}
 
 /* Links a name written in the minutes to the person register: the same name (and organisation,
  * when given) is the same person; a new name becomes a new person when @create is set. */
@@ -159,8 +95,8 @@ find_person (PkDatabase  *self,
                               error);
   if (find == NULL)
     return FALSE;
-  bind_text (find, 1, name);
-  bind_text (find, 2, organisation);
+  pk_bind_text (find, 1, name);
+  pk_bind_text (find, 2, organisation);
   rc = sqlite3_step (find);
   if (rc == SQLITE_ROW)
     {
@@ -177,10 +113,10 @@ find_person (PkDatabase  *self,
                                 error);
   if (insert == NULL)
     return FALSE;
-  bind_text (insert, 1, name);
-  bind_text (insert, 2, organisation);
-  bind_text (insert, 3, title);
-  if (!step_done (self, insert, error))
+  pk_bind_text (insert, 1, name);
+  pk_bind_text (insert, 2, organisation);
+  pk_bind_text (insert, 3, title);
+  if (!pk_step_done (self, insert, error))
     return FALSE;
   *person_id = last_id (self);
   return TRUE;
@@ -209,11 +145,11 @@ insert_person_notes (PkDatabase  *self,
       sqlite3_bind_int64 (stmt, 1, owner_id);
       sqlite3_bind_int (stmt, 2, (int) i);
       bind_int_or_null (stmt, 3, person_id, 0);
-      bind_text (stmt, 4, pk_person_note_get_name (note));
-      bind_text (stmt, 5, pk_person_note_get_text (note));
+      pk_bind_text (stmt, 4, pk_person_note_get_name (note));
+      pk_bind_text (stmt, 5, pk_person_note_get_text (note));
       if (kind != NULL)
-        bind_text (stmt, 6, kind);
-      if (!step_done (self, stmt, error))
+        pk_bind_text (stmt, 6, kind);
+      if (!pk_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -243,12 +179,12 @@ insert_decisions (PkDatabase    *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, pk_agenda_item_get_id (item));
       sqlite3_bind_int (stmt, 2, (int) i);
-      bind_text (stmt, 3, pk_enum_to_nick (PK_TYPE_DECISION_KIND, pk_decision_get_kind (decision)));
-      bind_text (stmt, 4, pk_decision_get_text (decision) ? pk_decision_get_text (decision) : "");
+      pk_bind_text (stmt, 3, pk_enum_to_nick (PK_TYPE_DECISION_KIND, pk_decision_get_kind (decision)));
+      pk_bind_text (stmt, 4, pk_decision_get_text (decision) ? pk_decision_get_text (decision) : "");
       bind_int_or_null (stmt, 5, pk_decision_get_votes_yes (decision), NONE);
       bind_int_or_null (stmt, 6, pk_decision_get_votes_no (decision), NONE);
       bind_int_or_null (stmt, 7, pk_decision_get_votes_abstain (decision), NONE);
-      if (!step_done (self, stmt, error))
+      if (!pk_step_done (self, stmt, error))
         return FALSE;
       pk_decision_set_id (decision, last_id (self));
 
@@ -291,9 +227,9 @@ insert_presenters (PkDatabase    *self,
       sqlite3_bind_int64 (stmt, 1, item_id);
       sqlite3_bind_int (stmt, 2, (int) i);
       bind_int_or_null (stmt, 3, person_id, 0);
-      bind_text (stmt, 4, pk_person_get_name (presenter) ? pk_person_get_name (presenter) : "");
-      bind_text (stmt, 5, pk_person_get_title (presenter));
-      if (!step_done (self, stmt, error))
+      pk_bind_text (stmt, 4, pk_person_get_name (presenter) ? pk_person_get_name (presenter) : "");
+      pk_bind_text (stmt, 5, pk_person_get_title (presenter));
+      if (!pk_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -343,12 +279,12 @@ insert_item_children (PkDatabase    *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, item_id);
       sqlite3_bind_int (stmt, 2, (int) i);
-      bind_text (stmt, 3, pk_action_get_text (action) ? pk_action_get_text (action) : "");
-      bind_text (stmt, 4, pk_action_get_owner (action));
+      pk_bind_text (stmt, 3, pk_action_get_text (action) ? pk_action_get_text (action) : "");
+      pk_bind_text (stmt, 4, pk_action_get_owner (action));
       bind_int_or_null (stmt, 5, owner_id, 0);
-      bind_text (stmt, 6, pk_action_get_due (action));
-      bind_text (stmt, 7, pk_enum_to_nick (PK_TYPE_ACTION_STATE, pk_action_get_state (action)));
-      if (!step_done (self, stmt, error))
+      pk_bind_text (stmt, 6, pk_action_get_due (action));
+      pk_bind_text (stmt, 7, pk_enum_to_nick (PK_TYPE_ACTION_STATE, pk_action_get_state (action)));
+      if (!pk_step_done (self, stmt, error))
         return FALSE;
       pk_action_set_id (action, last_id (self));
     }
@@ -368,10 +304,10 @@ insert_item_children (PkDatabase    *self,
       sqlite3_bind_int64 (stmt, 1, item_id);
       sqlite3_bind_int (stmt, 2, (int) i);
       bind_int_or_null (stmt, 3, pk_attachment_get_number (attachment), NONE);
-      bind_text (stmt, 4, pk_attachment_get_title (attachment) ? pk_attachment_get_title (attachment) : "");
-      bind_text (stmt, 5, pk_attachment_get_sha256 (attachment));
+      pk_bind_text (stmt, 4, pk_attachment_get_title (attachment) ? pk_attachment_get_title (attachment) : "");
+      pk_bind_text (stmt, 5, pk_attachment_get_sha256 (attachment));
       bind_int_or_null (stmt, 6, pk_attachment_get_pages (attachment), NONE);
-      if (!step_done (self, stmt, error))
+      if (!pk_step_done (self, stmt, error))
         return FALSE;
       pk_attachment_set_id (attachment, last_id (self));
     }
@@ -390,11 +326,11 @@ bind_item (sqlite3_stmt *stmt,
   bind_int_or_null (stmt, 2, parent_id, 0);
   sqlite3_bind_int (stmt, 3, (int) position);
   bind_int_or_null (stmt, 4, pk_agenda_item_get_paragraph (item), NONE);
-  bind_text (stmt, 5, pk_agenda_item_get_title (item) ? pk_agenda_item_get_title (item) : "");
-  bind_text (stmt, 6, pk_agenda_item_get_dnr (item));
+  pk_bind_text (stmt, 5, pk_agenda_item_get_title (item) ? pk_agenda_item_get_title (item) : "");
+  pk_bind_text (stmt, 6, pk_agenda_item_get_dnr (item));
   bind_int_or_null (stmt, 7, pk_agenda_item_get_duration_min (item), NONE);
-  bind_text (stmt, 8, discussion != NULL ? discussion : "");
-  bind_text (stmt, 9, pk_enum_to_nick (PK_TYPE_ITEM_STATE, pk_agenda_item_get_state (item)));
+  pk_bind_text (stmt, 8, discussion != NULL ? discussion : "");
+  pk_bind_text (stmt, 9, pk_enum_to_nick (PK_TYPE_ITEM_STATE, pk_agenda_item_get_state (item)));
   bind_int_or_null (stmt, 10, pk_agenda_item_get_deferred_from (item), 0);
   sqlite3_bind_int (stmt, 11, pk_agenda_item_get_confidential (item));
 }
@@ -419,7 +355,7 @@ insert_item (PkDatabase    *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   bind_item (stmt, item, parent_id, position);
-  if (!step_done (self, stmt, error))
+  if (!pk_step_done (self, stmt, error))
     return FALSE;
   pk_agenda_item_set_id (item, last_id (self));
   return insert_item_children (self, item, error);
@@ -490,17 +426,17 @@ insert_attendees (PkDatabase  *self,
       sqlite3_bind_int64 (stmt, 1, pk_meeting_get_id (meeting));
       sqlite3_bind_int (stmt, 2, (int) i);
       bind_int_or_null (stmt, 3, person_id, 0);
-      bind_text (stmt, 4, pk_attendance_get_name (attendance) ? pk_attendance_get_name (attendance) : "");
-      bind_text (stmt, 5, pk_attendance_get_organisation (attendance));
-      bind_text (stmt, 6, pk_attendance_get_title (attendance));
-      bind_text (stmt, 7, pk_enum_to_nick (PK_TYPE_ROLE, pk_attendance_get_role (attendance)));
-      bind_text (stmt, 8, pk_attendance_get_replaces (attendance));
+      pk_bind_text (stmt, 4, pk_attendance_get_name (attendance) ? pk_attendance_get_name (attendance) : "");
+      pk_bind_text (stmt, 5, pk_attendance_get_organisation (attendance));
+      pk_bind_text (stmt, 6, pk_attendance_get_title (attendance));
+      pk_bind_text (stmt, 7, pk_enum_to_nick (PK_TYPE_ROLE, pk_attendance_get_role (attendance)));
+      pk_bind_text (stmt, 8, pk_attendance_get_replaces (attendance));
       bind_int_or_null (stmt, 9, replaces_id, 0);
-      bind_text (stmt, 10, pk_attendance_get_note (attendance));
+      pk_bind_text (stmt, 10, pk_attendance_get_note (attendance));
       bind_int_or_null (stmt, 11, item_id_for_number (meeting, pk_attendance_get_from_item (attendance)), 0);
       bind_int_or_null (stmt, 12, item_id_for_number (meeting, pk_attendance_get_to_item (attendance)), 0);
       sqlite3_bind_int (stmt, 13, pk_attendance_get_present (attendance));
-      if (!step_done (self, stmt, error))
+      if (!pk_step_done (self, stmt, error))
         return FALSE;
       pk_attendance_set_id (attendance, last_id (self));
       pk_attendance_set_person_id (attendance, person_id);
@@ -533,12 +469,12 @@ insert_signoffs (PkDatabase  *self,
       sqlite3_bind_int64 (stmt, 1, pk_meeting_get_id (meeting));
       sqlite3_bind_int (stmt, 2, MAX (pk_meeting_get_version (meeting), 1));
       sqlite3_bind_int (stmt, 3, (int) i);
-      bind_text (stmt, 4, pk_enum_to_nick (PK_TYPE_ROLE, pk_signoff_get_role (signoff)));
+      pk_bind_text (stmt, 4, pk_enum_to_nick (PK_TYPE_ROLE, pk_signoff_get_role (signoff)));
       bind_int_or_null (stmt, 5, person_id, 0);
-      bind_text (stmt, 6, pk_signoff_get_name (signoff) ? pk_signoff_get_name (signoff) : "");
-      bind_text (stmt, 7, pk_signoff_get_at (signoff));
-      bind_text (stmt, 8, pk_signoff_get_place (signoff));
-      if (!step_done (self, stmt, error))
+      pk_bind_text (stmt, 6, pk_signoff_get_name (signoff) ? pk_signoff_get_name (signoff) : "");
+      pk_bind_text (stmt, 7, pk_signoff_get_at (signoff));
+      pk_bind_text (stmt, 8, pk_signoff_get_place (signoff));
+      if (!pk_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -550,16 +486,16 @@ bind_header (sqlite3_stmt *stmt,
              gint64        body_id)
 {
   bind_int_or_null (stmt, 1, body_id, 0);
-  bind_text (stmt, 2, pk_enum_to_nick (PK_TYPE_MEETING_KIND, pk_meeting_get_kind (meeting)));
-  bind_text (stmt, 3, pk_meeting_get_title (meeting) ? pk_meeting_get_title (meeting) : "");
-  bind_text (stmt, 4, pk_meeting_get_dnr (meeting));
-  bind_text (stmt, 5, pk_meeting_get_date (meeting));
-  bind_text (stmt, 6, pk_meeting_get_start_time (meeting));
-  bind_text (stmt, 7, pk_meeting_get_end_time (meeting));
-  bind_text (stmt, 8, pk_meeting_get_place (meeting));
-  bind_text (stmt, 9, pk_meeting_get_online_link (meeting));
-  bind_text (stmt, 10, pk_enum_to_nick (PK_TYPE_MEETING_STATUS, pk_meeting_get_status (meeting)));
-  bind_text (stmt, 11, pk_meeting_get_recorded_by (meeting));
+  pk_bind_text (stmt, 2, pk_enum_to_nick (PK_TYPE_MEETING_KIND, pk_meeting_get_kind (meeting)));
+  pk_bind_text (stmt, 3, pk_meeting_get_title (meeting) ? pk_meeting_get_title (meeting) : "");
+  pk_bind_text (stmt, 4, pk_meeting_get_dnr (meeting));
+  pk_bind_text (stmt, 5, pk_meeting_get_date (meeting));
+  pk_bind_text (stmt, 6, pk_meeting_get_start_time (meeting));
+  pk_bind_text (stmt, 7, pk_meeting_get_end_time (meeting));
+  pk_bind_text (stmt, 8, pk_meeting_get_place (meeting));
+  pk_bind_text (stmt, 9, pk_meeting_get_online_link (meeting));
+  pk_bind_text (stmt, 10, pk_enum_to_nick (PK_TYPE_MEETING_STATUS, pk_meeting_get_status (meeting)));
+  pk_bind_text (stmt, 11, pk_meeting_get_recorded_by (meeting));
 }
 
 gint64
@@ -577,7 +513,7 @@ pk_database_insert_meeting (PkDatabase  *self,
     return 0;
 
   pk_meeting_renumber_items (meeting);
-  if (!ensure_body (self, pk_meeting_get_body (meeting), &body_id, error))
+  if (!pk_database_find_body_id (self, pk_meeting_get_body (meeting), TRUE, &body_id, error))
     goto fail;
   stmt = pk_database_prepare (self,
                               "INSERT INTO meeting (body_id, kind, title, dnr, date, start_time,"
@@ -588,8 +524,8 @@ pk_database_insert_meeting (PkDatabase  *self,
     goto fail;
   bind_header (stmt, meeting, body_id);
   sqlite3_bind_int (stmt, 12, MAX (pk_meeting_get_version (meeting), 1));
-  bind_text (stmt, 13, pk_meeting_get_content_sha256 (meeting));
-  if (!step_done (self, stmt, error))
+  pk_bind_text (stmt, 13, pk_meeting_get_content_sha256 (meeting));
+  if (!pk_step_done (self, stmt, error))
     goto fail;
   pk_meeting_set_id (meeting, last_id (self));
 
@@ -623,7 +559,7 @@ pk_database_update_meeting_header (PkDatabase  *self,
 
   if (!pk_database_begin (self, error))
     return FALSE;
-  if (!ensure_body (self, pk_meeting_get_body (meeting), &body_id, error))
+  if (!pk_database_find_body_id (self, pk_meeting_get_body (meeting), TRUE, &body_id, error))
     goto fail;
   stmt = pk_database_prepare (self,
                               "UPDATE meeting SET body_id = ?, kind = ?, title = ?, dnr = ?, date = ?,"
@@ -635,7 +571,7 @@ pk_database_update_meeting_header (PkDatabase  *self,
     goto fail;
   bind_header (stmt, meeting, body_id);
   sqlite3_bind_int64 (stmt, 12, pk_meeting_get_id (meeting));
-  if (!step_done (self, stmt, error))
+  if (!pk_step_done (self, stmt, error))
     goto fail;
   if (sqlite3_changes (pk_database_get_handle (self)) == 0)
     {
@@ -661,7 +597,7 @@ pk_database_delete_meeting (PkDatabase  *self,
   if (!(stmt = pk_database_prepare (self, "DELETE FROM meeting WHERE id = ?", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (!step_done (self, stmt, error))
+  if (!pk_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (pk_database_get_handle (self)) == 0)
     {
@@ -682,19 +618,19 @@ meeting_from_row (sqlite3_stmt *stmt)
 
   g_object_freeze_notify (G_OBJECT (meeting));
   pk_meeting_set_id (meeting, sqlite3_column_int64 (stmt, 0));
-  pk_meeting_set_body (meeting, column_text (stmt, 1));
+  pk_meeting_set_body (meeting, pk_column_text (stmt, 1));
   pk_meeting_set_kind (meeting, column_enum (stmt, 2, PK_TYPE_MEETING_KIND));
-  pk_meeting_set_title (meeting, column_text (stmt, 3));
-  pk_meeting_set_dnr (meeting, column_text (stmt, 4));
-  pk_meeting_set_date (meeting, column_text (stmt, 5));
-  pk_meeting_set_start_time (meeting, column_text (stmt, 6));
-  pk_meeting_set_end_time (meeting, column_text (stmt, 7));
-  pk_meeting_set_place (meeting, column_text (stmt, 8));
-  pk_meeting_set_online_link (meeting, column_text (stmt, 9));
+  pk_meeting_set_title (meeting, pk_column_text (stmt, 3));
+  pk_meeting_set_dnr (meeting, pk_column_text (stmt, 4));
+  pk_meeting_set_date (meeting, pk_column_text (stmt, 5));
+  pk_meeting_set_start_time (meeting, pk_column_text (stmt, 6));
+  pk_meeting_set_end_time (meeting, pk_column_text (stmt, 7));
+  pk_meeting_set_place (meeting, pk_column_text (stmt, 8));
+  pk_meeting_set_online_link (meeting, pk_column_text (stmt, 9));
   pk_meeting_set_status (meeting, column_enum (stmt, 10, PK_TYPE_MEETING_STATUS));
-  pk_meeting_set_recorded_by (meeting, column_text (stmt, 11));
+  pk_meeting_set_recorded_by (meeting, pk_column_text (stmt, 11));
   pk_meeting_set_version (meeting, sqlite3_column_int (stmt, 12));
-  pk_meeting_set_content_sha256 (meeting, column_text (stmt, 13));
+  pk_meeting_set_content_sha256 (meeting, pk_column_text (stmt, 13));
   g_object_thaw_notify (G_OBJECT (meeting));
   return meeting;
 }
@@ -740,7 +676,7 @@ pk_database_list_body_names (PkDatabase  *self,
   if (!(stmt = pk_database_prepare (self, "SELECT name FROM body ORDER BY name COLLATE NOCASE", error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, column_text (stmt, 0));
+    g_strv_builder_add (builder, pk_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
     {
       pk_database_set_error (self, rc, error);
@@ -795,10 +731,10 @@ load_items (LoadContext  *ctx,
 
       pk_agenda_item_set_id (item, sqlite3_column_int64 (stmt, 0));
       pk_agenda_item_set_paragraph (item, column_int_or_none (stmt, 2));
-      pk_agenda_item_set_title (item, column_text (stmt, 3));
-      pk_agenda_item_set_dnr (item, column_text (stmt, 4));
+      pk_agenda_item_set_title (item, pk_column_text (stmt, 3));
+      pk_agenda_item_set_dnr (item, pk_column_text (stmt, 4));
       pk_agenda_item_set_duration_min (item, column_int_or_none (stmt, 5));
-      pk_agenda_item_set_discussion (item, column_text (stmt, 6));
+      pk_agenda_item_set_discussion (item, pk_column_text (stmt, 6));
       pk_agenda_item_set_state (item, column_enum (stmt, 7, PK_TYPE_ITEM_STATE));
       pk_agenda_item_set_deferred_from (item, sqlite3_column_int64 (stmt, 8));
       pk_agenda_item_set_confidential (item, sqlite3_column_int (stmt, 9) != 0);
@@ -856,8 +792,8 @@ load_item_children (LoadContext  *ctx,
       g_autoptr(PkPerson) person = pk_person_new ();
 
       pk_person_set_id (person, sqlite3_column_int64 (presenters, 2));
-      pk_person_set_name (person, column_text (presenters, 3));
-      pk_person_set_title (person, column_text (presenters, 4));
+      pk_person_set_name (person, pk_column_text (presenters, 3));
+      pk_person_set_title (person, pk_column_text (presenters, 4));
       g_list_store_append (pk_agenda_item_get_presenters (lookup_item (ctx, presenters, 0)), person);
     }
   if (rc != SQLITE_DONE)
@@ -874,7 +810,7 @@ load_item_children (LoadContext  *ctx,
 
       pk_decision_set_id (decision, sqlite3_column_int64 (decisions, 1));
       pk_decision_set_kind (decision, column_enum (decisions, 2, PK_TYPE_DECISION_KIND));
-      pk_decision_set_text (decision, column_text (decisions, 3));
+      pk_decision_set_text (decision, pk_column_text (decisions, 3));
       pk_decision_set_votes_yes (decision, column_int_or_none (decisions, 4));
       pk_decision_set_votes_no (decision, column_int_or_none (decisions, 5));
       pk_decision_set_votes_abstain (decision, column_int_or_none (decisions, 6));
@@ -896,9 +832,9 @@ load_item_children (LoadContext  *ctx,
       PkDecision *decision = g_hash_table_lookup (ctx->decisions,
                                                   ID_KEY (sqlite3_column_int64 (notes, 0)));
 
-      pk_person_note_set_name (note, column_text (notes, 2));
-      pk_person_note_set_text (note, column_text (notes, 3));
-      if (g_strcmp0 (column_text (notes, 1), "reservation") == 0)
+      pk_person_note_set_name (note, pk_column_text (notes, 2));
+      pk_person_note_set_text (note, pk_column_text (notes, 3));
+      if (g_strcmp0 (pk_column_text (notes, 1), "reservation") == 0)
         g_list_store_append (pk_decision_get_reservations (decision), note);
       else
         g_list_store_append (pk_decision_get_statements (decision), note);
@@ -915,9 +851,9 @@ load_item_children (LoadContext  *ctx,
       g_autoptr(PkAction) action = pk_action_new ();
 
       pk_action_set_id (action, sqlite3_column_int64 (actions, 1));
-      pk_action_set_text (action, column_text (actions, 2));
-      pk_action_set_owner (action, column_text (actions, 3));
-      pk_action_set_due (action, column_text (actions, 4));
+      pk_action_set_text (action, pk_column_text (actions, 2));
+      pk_action_set_owner (action, pk_column_text (actions, 3));
+      pk_action_set_due (action, pk_column_text (actions, 4));
       pk_action_set_state (action, column_enum (actions, 5, PK_TYPE_ACTION_STATE));
       g_list_store_append (pk_agenda_item_get_actions (lookup_item (ctx, actions, 0)), action);
     }
@@ -935,8 +871,8 @@ load_item_children (LoadContext  *ctx,
 
       pk_attachment_set_id (attachment, sqlite3_column_int64 (attachments, 1));
       pk_attachment_set_number (attachment, column_int_or_none (attachments, 2));
-      pk_attachment_set_title (attachment, column_text (attachments, 3));
-      pk_attachment_set_sha256 (attachment, column_text (attachments, 4));
+      pk_attachment_set_title (attachment, pk_column_text (attachments, 3));
+      pk_attachment_set_sha256 (attachment, pk_column_text (attachments, 4));
       pk_attachment_set_pages (attachment, column_int_or_none (attachments, 5));
       g_list_store_append (pk_agenda_item_get_attachments (lookup_item (ctx, attachments, 0)), attachment);
     }
@@ -951,8 +887,8 @@ load_item_children (LoadContext  *ctx,
     {
       g_autoptr(PkPersonNote) note = pk_person_note_new ();
 
-      pk_person_note_set_name (note, column_text (recusals, 1));
-      pk_person_note_set_text (note, column_text (recusals, 2));
+      pk_person_note_set_name (note, pk_column_text (recusals, 1));
+      pk_person_note_set_text (note, pk_column_text (recusals, 2));
       g_list_store_append (pk_agenda_item_get_recusals (lookup_item (ctx, recusals, 0)), note);
     }
   if (rc != SQLITE_DONE)
@@ -994,12 +930,12 @@ load_attendees (LoadContext  *ctx,
 
       pk_attendance_set_id (attendance, sqlite3_column_int64 (stmt, 0));
       pk_attendance_set_person_id (attendance, sqlite3_column_int64 (stmt, 1));
-      pk_attendance_set_name (attendance, column_text (stmt, 2));
-      pk_attendance_set_organisation (attendance, column_text (stmt, 3));
-      pk_attendance_set_title (attendance, column_text (stmt, 4));
+      pk_attendance_set_name (attendance, pk_column_text (stmt, 2));
+      pk_attendance_set_organisation (attendance, pk_column_text (stmt, 3));
+      pk_attendance_set_title (attendance, pk_column_text (stmt, 4));
       pk_attendance_set_role (attendance, column_enum (stmt, 5, PK_TYPE_ROLE));
-      pk_attendance_set_replaces (attendance, column_text (stmt, 6));
-      pk_attendance_set_note (attendance, column_text (stmt, 7));
+      pk_attendance_set_replaces (attendance, pk_column_text (stmt, 6));
+      pk_attendance_set_note (attendance, pk_column_text (stmt, 7));
       pk_attendance_set_from_item (attendance, item_number (ctx, stmt, 8));
       pk_attendance_set_to_item (attendance, item_number (ctx, stmt, 9));
       pk_attendance_set_present (attendance, sqlite3_column_int (stmt, 10) != 0);
@@ -1030,9 +966,9 @@ load_signoffs (LoadContext  *ctx,
       g_autoptr(PkSignoff) signoff = pk_signoff_new ();
 
       pk_signoff_set_role (signoff, column_enum (stmt, 0, PK_TYPE_ROLE));
-      pk_signoff_set_name (signoff, column_text (stmt, 1));
-      pk_signoff_set_at (signoff, column_text (stmt, 2));
-      pk_signoff_set_place (signoff, column_text (stmt, 3));
+      pk_signoff_set_name (signoff, pk_column_text (stmt, 1));
+      pk_signoff_set_at (signoff, pk_column_text (stmt, 2));
+      pk_signoff_set_place (signoff, pk_column_text (stmt, 3));
       g_list_store_append (pk_meeting_get_signoffs (meeting), signoff);
     }
   if (rc != SQLITE_DONE)
@@ -1121,7 +1057,7 @@ save_items (PkDatabase   *self,
           sqlite3_bind_int64 (update, 1, pk_agenda_item_get_id (item));
           bind_item (update, item, parent_id, i);
           sqlite3_bind_int64 (update, 12, meeting_id);
-          if (!step_done (self, update, error))
+          if (!pk_step_done (self, update, error))
             return FALSE;
           updated = sqlite3_changes (pk_database_get_handle (self)) > 0;
           if (updated)
@@ -1135,8 +1071,8 @@ save_items (PkDatabase   *self,
                 return FALSE;
               sqlite3_bind_int64 (clear, 1, pk_agenda_item_get_id (item));
               sqlite3_bind_int64 (clear_recusals, 1, pk_agenda_item_get_id (item));
-              if (!step_done (self, clear, error) || !insert_presenters (self, item, error) ||
-                  !step_done (self, clear_recusals, error) || !insert_recusals (self, item, error))
+              if (!pk_step_done (self, clear, error) || !insert_presenters (self, item, error) ||
+                  !pk_step_done (self, clear_recusals, error) || !insert_recusals (self, item, error))
                 return FALSE;
             }
         }
@@ -1197,7 +1133,7 @@ pk_database_save_agenda (PkDatabase  *self,
       if (remove == NULL)
         goto fail;
       sqlite3_bind_int64 (remove, 1, g_array_index (gone, gint64, i));
-      if (!step_done (self, remove, error))
+      if (!pk_step_done (self, remove, error))
         goto fail;
     }
   return pk_database_commit (self, error);
@@ -1207,28 +1143,6 @@ fail:
   return FALSE;
 }
 
-static gboolean
-lookup_body_id (PkDatabase  *self,
-                const char  *name,
-                gint64      *body_id,
-                GError     **error)
-{
-  g_autoptr(sqlite3_stmt) find = NULL;
-  int rc;
-
-  *body_id = 0;
-  if (pk_str_or_null (name) == NULL)
-    return TRUE;
-  if (!(find = pk_database_prepare (self, "SELECT id FROM body WHERE name = ?", error)))
-    return FALSE;
-  bind_text (find, 1, name);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_ROW)
-    *body_id = sqlite3_column_int64 (find, 0);
-  else if (rc != SQLITE_DONE)
-    return pk_database_set_error (self, rc, error);
-  return TRUE;
-}
 
 GPtrArray *
 pk_database_get_standard_items (PkDatabase  *self,
@@ -1242,7 +1156,7 @@ pk_database_get_standard_items (PkDatabase  *self,
 
   g_return_val_if_fail (PK_IS_DATABASE (self), NULL);
 
-  if (!lookup_body_id (self, body, &body_id, error))
+  if (!pk_database_find_body_id (self, body, FALSE, &body_id, error))
     return NULL;
   if (body_id != 0)
     {
@@ -1257,7 +1171,7 @@ pk_database_get_standard_items (PkDatabase  *self,
         {
           PkAgendaItem *item = pk_agenda_item_new ();
 
-          pk_agenda_item_set_title (item, column_text (stmt, 0));
+          pk_agenda_item_set_title (item, pk_column_text (stmt, 0));
           pk_agenda_item_set_duration_min (item, column_int_or_none (stmt, 1));
           g_ptr_array_add (items, item);
         }
@@ -1292,7 +1206,7 @@ pk_database_set_standard_items (PkDatabase  *self,
 
   if (!pk_database_begin (self, error))
     return FALSE;
-  if (!ensure_body (self, body, &body_id, error))
+  if (!pk_database_find_body_id (self, body, TRUE, &body_id, error))
     goto fail;
   if (body_id == 0)
     {
@@ -1304,7 +1218,7 @@ pk_database_set_standard_items (PkDatabase  *self,
   if (clear == NULL)
     goto fail;
   sqlite3_bind_int64 (clear, 1, body_id);
-  if (!step_done (self, clear, error))
+  if (!pk_step_done (self, clear, error))
     goto fail;
   for (guint i = 0; i < items->len; i++)
     {
@@ -1319,9 +1233,9 @@ pk_database_set_standard_items (PkDatabase  *self,
         goto fail;
       sqlite3_bind_int64 (insert, 1, body_id);
       sqlite3_bind_int (insert, 2, (int) i);
-      bind_text (insert, 3, pk_agenda_item_get_title (item) ? pk_agenda_item_get_title (item) : "");
+      pk_bind_text (insert, 3, pk_agenda_item_get_title (item) ? pk_agenda_item_get_title (item) : "");
       bind_int_or_null (insert, 4, pk_agenda_item_get_duration_min (item), NONE);
-      if (!step_done (self, insert, error))
+      if (!pk_step_done (self, insert, error))
         goto fail;
     }
   return pk_database_commit (self, error);
@@ -1517,7 +1431,7 @@ pk_database_create_next_meeting (PkDatabase  *self,
           goto fail;
         sqlite3_bind_int64 (link, 1, g_array_index (from, gint64, i));
         sqlite3_bind_int64 (link, 2, pk_action_get_id (copies->pdata[i]));
-        if (!step_done (self, link, error))
+        if (!pk_step_done (self, link, error))
           goto fail;
       }
   }
@@ -1547,7 +1461,7 @@ pk_database_save_attendance (PkDatabase  *self,
   if (clear == NULL)
     goto fail;
   sqlite3_bind_int64 (clear, 1, pk_meeting_get_id (meeting));
-  if (!step_done (self, clear, error))
+  if (!pk_step_done (self, clear, error))
     goto fail;
   pk_meeting_renumber_items (meeting);
   if (!insert_attendees (self, meeting, error))

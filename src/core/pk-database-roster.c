@@ -5,43 +5,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "pk-attendance.h"
-#include "pk-database.h"
+#include "pk-database-private.h"
 #include "pk-membership.h"
 #include "pk-person.h"
 #include "pk-roster.h"
 #include "pk-util.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-static gboolean
-step_done (PkDatabase   *self,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return pk_database_set_error (self, rc, error);
-  return TRUE;
-}
 
 GListStore *
 pk_database_find_people (PkDatabase  *self,
@@ -64,16 +35,16 @@ pk_database_find_people (PkDatabase  *self,
                               error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, pattern);
+  pk_bind_text (stmt, 1, pattern);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(PkPerson) person = pk_person_new ();
 
       pk_person_set_id (person, sqlite3_column_int64 (stmt, 0));
-      pk_person_set_name (person, column_text (stmt, 1));
-      pk_person_set_title (person, column_text (stmt, 2));
-      pk_person_set_organisation (person, column_text (stmt, 3));
-      pk_person_set_email (person, column_text (stmt, 4));
+      pk_person_set_name (person, pk_column_text (stmt, 1));
+      pk_person_set_title (person, pk_column_text (stmt, 2));
+      pk_person_set_organisation (person, pk_column_text (stmt, 3));
+      pk_person_set_email (person, pk_column_text (stmt, 4));
       g_list_store_append (people, person);
     }
   if (rc != SQLITE_DONE)
@@ -98,8 +69,8 @@ pk_database_find_same_person (PkDatabase  *self,
                               error);
   if (stmt == NULL)
     return -1;
-  bind_text (stmt, 1, name);
-  bind_text (stmt, 2, organisation);
+  pk_bind_text (stmt, 1, name);
+  pk_bind_text (stmt, 2, organisation);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
@@ -111,20 +82,22 @@ pk_database_find_same_person (PkDatabase  *self,
   return 0;
 }
 
-static gboolean
-body_id_for (PkDatabase  *self,
-             const char  *body,
-             gboolean     create,
-             gint64      *body_id,
-             GError     **error)
+gboolean
+pk_database_find_body_id (PkDatabase  *self,
+                          const char  *body,
+                          gboolean     create,
+                          gint64      *body_id,
+                          GError     **error)
 {
   g_autoptr(sqlite3_stmt) find = NULL;
   int rc;
 
   *body_id = 0;
+  if (pk_str_or_null (body) == NULL)
+    return TRUE;
   if (!(find = pk_database_prepare (self, "SELECT id FROM body WHERE name = ?", error)))
     return FALSE;
-  bind_text (find, 1, body);
+  pk_bind_text (find, 1, body);
   rc = sqlite3_step (find);
   if (rc == SQLITE_ROW)
     {
@@ -138,8 +111,8 @@ body_id_for (PkDatabase  *self,
       g_autoptr(sqlite3_stmt) insert = pk_database_prepare (self, "INSERT INTO body (name) VALUES (?)", error);
       if (insert == NULL)
         return FALSE;
-      bind_text (insert, 1, body);
-      if (!step_done (self, insert, error))
+      pk_bind_text (insert, 1, body);
+      if (!pk_step_done (self, insert, error))
         return FALSE;
       *body_id = sqlite3_last_insert_rowid (pk_database_get_handle (self));
     }
@@ -166,7 +139,7 @@ pk_database_add_membership (PkDatabase    *self,
     }
   if (!pk_database_begin (self, error))
     return 0;
-  if (!body_id_for (self, pk_membership_get_body (membership), TRUE, &body_id, error))
+  if (!pk_database_find_body_id (self, pk_membership_get_body (membership), TRUE, &body_id, error))
     goto fail;
   person_id = pk_membership_get_person_id (membership);
   if (person_id == 0)
@@ -184,10 +157,10 @@ pk_database_add_membership (PkDatabase    *self,
                                                             error);
       if (insert == NULL)
         goto fail;
-      bind_text (insert, 1, pk_membership_get_name (membership));
-      bind_text (insert, 2, pk_membership_get_organisation (membership));
-      bind_text (insert, 3, pk_membership_get_title (membership));
-      if (!step_done (self, insert, error))
+      pk_bind_text (insert, 1, pk_membership_get_name (membership));
+      pk_bind_text (insert, 2, pk_membership_get_organisation (membership));
+      pk_bind_text (insert, 3, pk_membership_get_title (membership));
+      if (!pk_step_done (self, insert, error))
         goto fail;
       person_id = sqlite3_last_insert_rowid (pk_database_get_handle (self));
     }
@@ -199,10 +172,10 @@ pk_database_add_membership (PkDatabase    *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, body_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
-  bind_text (stmt, 3, role);
-  bind_text (stmt, 4, pk_membership_get_from_date (membership));
-  bind_text (stmt, 5, pk_membership_get_to_date (membership));
-  if (!step_done (self, stmt, error))
+  pk_bind_text (stmt, 3, role);
+  pk_bind_text (stmt, 4, pk_membership_get_from_date (membership));
+  pk_bind_text (stmt, 5, pk_membership_get_to_date (membership));
+  if (!pk_step_done (self, stmt, error))
     goto fail;
   pk_membership_set_id (membership, sqlite3_last_insert_rowid (pk_database_get_handle (self)));
   pk_membership_set_person_id (membership, person_id);
@@ -225,9 +198,9 @@ pk_database_end_membership (PkDatabase  *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, to_date);
+  pk_bind_text (stmt, 1, to_date);
   sqlite3_bind_int64 (stmt, 2, membership_id);
-  return step_done (self, stmt, error);
+  return pk_step_done (self, stmt, error);
 }
 
 /* Members on @date (NULL: all), chair first, then vice chair, members, substitutes, secretary. */
@@ -255,8 +228,8 @@ pk_database_list_memberships (PkDatabase  *self,
                               error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, body);
-  bind_text (stmt, 2, date);
+  pk_bind_text (stmt, 1, body);
+  pk_bind_text (stmt, 2, date);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(PkMembership) membership = pk_membership_new ();
@@ -265,13 +238,13 @@ pk_database_list_memberships (PkDatabase  *self,
       pk_membership_set_id (membership, sqlite3_column_int64 (stmt, 0));
       pk_membership_set_person_id (membership, sqlite3_column_int64 (stmt, 1));
       pk_membership_set_body (membership, body);
-      pk_membership_set_name (membership, column_text (stmt, 2));
-      pk_membership_set_organisation (membership, column_text (stmt, 3));
-      pk_membership_set_title (membership, column_text (stmt, 4));
-      pk_enum_from_nick (PK_TYPE_ROLE, column_text (stmt, 5), &role);
+      pk_membership_set_name (membership, pk_column_text (stmt, 2));
+      pk_membership_set_organisation (membership, pk_column_text (stmt, 3));
+      pk_membership_set_title (membership, pk_column_text (stmt, 4));
+      pk_enum_from_nick (PK_TYPE_ROLE, pk_column_text (stmt, 5), &role);
       pk_membership_set_role (membership, role);
-      pk_membership_set_from_date (membership, column_text (stmt, 6));
-      pk_membership_set_to_date (membership, column_text (stmt, 7));
+      pk_membership_set_from_date (membership, pk_column_text (stmt, 6));
+      pk_membership_set_to_date (membership, pk_column_text (stmt, 7));
       g_list_store_append (memberships, membership);
     }
   if (rc != SQLITE_DONE)
@@ -349,7 +322,7 @@ pk_database_get_quorum_requirement (PkDatabase  *self,
   stmt = pk_database_prepare (self, "SELECT quorum_rule, quorum_count FROM body WHERE name = ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, pk_meeting_get_body (meeting));
+  pk_bind_text (stmt, 1, pk_meeting_get_body (meeting));
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -357,7 +330,7 @@ pk_database_get_quorum_requirement (PkDatabase  *self,
         pk_database_set_error (self, rc, error);
       return FALSE;
     }
-  rule = g_strdup (column_text (stmt, 0));
+  rule = g_strdup (pk_column_text (stmt, 0));
   count = sqlite3_column_int (stmt, 1);
   members = pk_database_list_memberships (self, pk_meeting_get_body (meeting), pk_meeting_get_date (meeting), error);
   if (members == NULL || g_list_model_get_n_items (G_LIST_MODEL (members)) == 0)
@@ -404,11 +377,11 @@ pk_database_get_body_quorum (PkDatabase  *self,
   *count = 0;
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, body);
+  pk_bind_text (stmt, 1, body);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *rule = g_strdup (column_text (stmt, 0));
+      *rule = g_strdup (pk_column_text (stmt, 0));
       *count = sqlite3_column_int (stmt, 1);
       return TRUE;
     }
@@ -428,16 +401,16 @@ pk_database_set_body_quorum (PkDatabase  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 body_id;
 
-  if (!body_id_for (self, body, TRUE, &body_id, error))
+  if (!pk_database_find_body_id (self, body, TRUE, &body_id, error))
     return FALSE;
   stmt = pk_database_prepare (self, "UPDATE body SET quorum_rule = ?, quorum_count = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, rule);
+  pk_bind_text (stmt, 1, rule);
   if (count > 0)
     sqlite3_bind_int (stmt, 2, count);
   else
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, body_id);
-  return step_done (self, stmt, error);
+  return pk_step_done (self, stmt, error);
 }

@@ -6,8 +6,8 @@
 #include "pk-agenda-panel.h"
 #include "pk-agenda-row.h"
 #include "pk-export.h"
+#include "pk-saver.h"
 
-#define AUTOSAVE_DELAY_MS 500
 #define ID_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
 
 struct _PkAgendaPanel
@@ -43,9 +43,7 @@ struct _PkAgendaPanel
   gboolean filling_editor;
   guint rebuild_id;
 
-  guint autosave_id;
-  gboolean saving;
-  gboolean save_again;
+  PkSaver *saver;
   GHashTable *keep;          /* ids removed with undo on offer: not deleted from the database yet */
 };
 
@@ -89,136 +87,84 @@ show_message (PkAgendaPanel *self,
 
 typedef struct
 {
-  PkAgendaPanel *panel;  /* weak: a save started as the panel goes still completes */
-  PkDatabase *database;
   PkMeeting *copy;
   GHashTable *keep;
-} SaveJob;
+} Snapshot;
 
 static void
-save_job_free (SaveJob *job)
+snapshot_free (Snapshot *snapshot)
 {
-  g_clear_weak_pointer (&job->panel);
-  g_clear_object (&job->database);
-  g_clear_object (&job->copy);
-  g_clear_pointer (&job->keep, g_hash_table_unref);
-  g_free (job);
+  g_clear_object (&snapshot->copy);
+  g_clear_pointer (&snapshot->keep, g_hash_table_unref);
+  g_free (snapshot);
 }
 
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* A copy for the worker: the tree on screen keeps changing while it writes. */
+static gpointer
+take_snapshot (gpointer owner)
 {
-  SaveJob *job = task_data;
-  GError *error = NULL;
+  PkAgendaPanel *self = owner;
+  Snapshot *snapshot;
+  GHashTableIter iter;
+  gpointer key;
 
-  if (pk_database_save_agenda (job->database, job->copy, job->keep, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void save_now (PkAgendaPanel *self);
-
-static void
-save_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  SaveJob *job = g_task_get_task_data (G_TASK (result));
-  PkAgendaPanel *self = job->panel;
-  g_autoptr(GError) error = NULL;
-  gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
-
-  /* New items got their ids in the copy; the items on screen take them, so the next save
-   * updates those rows instead of adding them again. */
-  if (saved)
-    pk_meeting_adopt_ids (job->copy);
-  g_application_release (g_application_get_default ());
-  if (self == NULL)
-    return;
-  self->saving = FALSE;
-  if (!saved)
-    {
-      g_autofree char *message = g_strdup_printf (_("The agenda was not saved: %s"), error->message);
-      show_message (self, message);
-    }
-  if (self->save_again && self->meeting == g_object_get_data (G_OBJECT (job->copy), "pk-copied-from"))
-    {
-      self->save_again = FALSE;
-      save_now (self);
-    }
-}
-
-/* One save at a time: a second would copy the tree before the first's new ids came back. */
-static void
-save_now (PkAgendaPanel *self)
-{
-  g_autoptr(GTask) task = NULL;
-  SaveJob *job;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->database == NULL || self->meeting == NULL)
-    return;
-  if (self->saving)
-    {
-      self->save_again = TRUE;
-      return;
-    }
-  job = g_new0 (SaveJob, 1);
-  g_set_weak_pointer (&job->panel, self);
-  job->database = g_object_ref (self->database);
-  job->copy = pk_meeting_copy_deep (self->meeting);
-  job->keep = g_hash_table_new (NULL, NULL);
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, self->keep);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_hash_table_add (job->keep, key);
-  }
-  self->saving = TRUE;
-  task = g_task_new (NULL, NULL, save_done, NULL);
-  g_task_set_source_tag (task, save_now);
-  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
-  g_application_hold (g_application_get_default ());
-  pk_database_run_in_worker (self->database, task, save_thread);
+  if (self->meeting == NULL)
+    return NULL;
+  snapshot = g_new0 (Snapshot, 1);
+  snapshot->copy = pk_meeting_copy_deep (self->meeting);
+  snapshot->keep = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, self->keep);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (snapshot->keep, key);
+  return snapshot;
 }
 
 static gboolean
-autosave_timeout (gpointer user_data)
+write_snapshot (PkDatabase  *database,
+                gpointer     data,
+                GError     **error)
 {
-  PkAgendaPanel *self = user_data;
+  Snapshot *snapshot = data;
+  return pk_database_save_agenda (database, snapshot->copy, snapshot->keep, error);
+}
 
-  self->autosave_id = 0;
-  save_now (self);
-  return G_SOURCE_REMOVE;
+static void
+snapshot_written (gpointer      owner,
+                  gpointer      data,
+                  const GError *error)
+{
+  PkAgendaPanel *self = owner;
+  Snapshot *snapshot = data;
+
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The agenda was not saved: %s"), error->message);
+      show_message (self, message);
+      return;
+    }
+  /* New items got their ids in the copy; the items on screen take them, so the next save
+   * updates those rows instead of adding them again. */
+  pk_meeting_adopt_ids (snapshot->copy);
 }
 
 static void
 schedule_save (PkAgendaPanel *self)
 {
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
+  pk_saver_schedule (self->saver);
 }
 
 void
 pk_agenda_panel_flush (PkAgendaPanel *self)
 {
   g_return_if_fail (PK_IS_AGENDA_PANEL (self));
-
-  if (self->autosave_id != 0)
-    save_now (self);
+  pk_saver_flush (self->saver);
 }
 
 gboolean
 pk_agenda_panel_is_saving (PkAgendaPanel *self)
 {
   g_return_val_if_fail (PK_IS_AGENDA_PANEL (self), FALSE);
-  return self->saving || self->autosave_id != 0;
+  return pk_saver_is_busy (self->saver);
 }
 
 /* ---- the list and its time plan ---- */
@@ -1078,12 +1024,11 @@ pk_agenda_panel_set_meeting (PkAgendaPanel *self,
   if (self->meeting != NULL)
     {
       g_hash_table_remove_all (self->keep);
-      if (self->autosave_id != 0 || self->saving)
-        save_now (self);
+      pk_saver_flush (self->saver);
     }
-  self->save_again = FALSE;
   set_editing (self, NULL);
   g_set_object (&self->database, database);
+  pk_saver_set_database (self->saver, database);
   g_set_object (&self->meeting, meeting);
   rebuild (self);
   update_roster_menu (self);
@@ -1118,13 +1063,12 @@ pk_agenda_panel_dispose (GObject *object)
 {
   PkAgendaPanel *self = PK_AGENDA_PANEL (object);
 
-  if (self->meeting != NULL)
+  if (self->meeting != NULL && self->saver != NULL)
     {
       g_hash_table_remove_all (self->keep);
-      if (self->autosave_id != 0)
-        save_now (self);
+      pk_saver_flush (self->saver);
     }
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_object (&self->saver);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   set_editing (self, NULL);
   if (self->watched != NULL)
@@ -1210,6 +1154,8 @@ pk_agenda_panel_init (PkAgendaPanel *self)
   self->watched = g_ptr_array_new ();
   self->keep = g_hash_table_new (NULL, NULL);
   self->required = -1;
+  self->saver = pk_saver_new (G_OBJECT (self), take_snapshot, write_snapshot, snapshot_written,
+                              (GDestroyNotify) snapshot_free);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);

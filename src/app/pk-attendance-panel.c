@@ -6,8 +6,8 @@
 
 #include "pk-attendance-panel.h"
 #include "pk-attendance-row.h"
+#include "pk-saver.h"
 
-#define AUTOSAVE_DELAY_MS 500
 
 struct _PkAttendancePanel
 {
@@ -24,9 +24,7 @@ struct _PkAttendancePanel
   PkMeeting *meeting;
   GtkSingleSelection *selection;
   int required;              /* voting members needed, -1 when the body keeps no roster */
-  guint autosave_id;
-  gboolean saving;
-  gboolean save_again;
+  PkSaver *saver;
   guint busy;                /* prefills in flight */
   char *last_unknown_item;   /* said once, not at every keystroke */
 };
@@ -47,129 +45,53 @@ show_message (PkAttendancePanel *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-/* ---- saving (one at a time, a copy on the worker) ---- */
+/* ---- saving ---- */
 
-typedef struct
+static gpointer
+take_snapshot (gpointer owner)
 {
-  PkAttendancePanel *panel;  /* weak */
-  PkDatabase *database;
-  PkMeeting *copy;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_weak_pointer (&job->panel);
-  g_clear_object (&job->database);
-  g_clear_object (&job->copy);
-  g_free (job);
-}
-
-static Job *
-job_new (PkAttendancePanel *self)
-{
-  Job *job = g_new0 (Job, 1);
-
-  g_set_weak_pointer (&job->panel, self);
-  job->database = g_object_ref (self->database);
-  job->copy = pk_meeting_copy_deep (self->meeting);
-  return job;
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Job *job = task_data;
-  GError *error = NULL;
-
-  if (pk_database_save_attendance (job->database, job->copy, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void save_now (PkAttendancePanel *self);
-
-static void
-save_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Job *job = g_task_get_task_data (G_TASK (result));
-  PkAttendancePanel *self = job->panel;
-  g_autoptr(GError) error = NULL;
-  gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
-
-  g_application_release (g_application_get_default ());
-  if (self == NULL)
-    return;
-  self->saving = FALSE;
-  if (!saved)
-    {
-      g_autofree char *message = g_strdup_printf (_("The attendance was not saved: %s"), error->message);
-      show_message (self, message);
-    }
-  if (self->save_again)
-    {
-      self->save_again = FALSE;
-      save_now (self);
-    }
-}
-
-static void
-save_now (PkAttendancePanel *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->database == NULL || self->meeting == NULL)
-    return;
-  if (self->saving)
-    {
-      self->save_again = TRUE;
-      return;
-    }
-  self->saving = TRUE;
-  task = g_task_new (NULL, NULL, save_done, NULL);
-  g_task_set_source_tag (task, save_now);
-  g_task_set_task_data (task, job_new (self), (GDestroyNotify) job_free);
-  g_application_hold (g_application_get_default ());
-  pk_database_run_in_worker (self->database, task, save_thread);
+  PkAttendancePanel *self = owner;
+  return self->meeting != NULL ? pk_meeting_copy_deep (self->meeting) : NULL;
 }
 
 static gboolean
-autosave_timeout (gpointer user_data)
+write_snapshot (PkDatabase  *database,
+                gpointer     copy,
+                GError     **error)
 {
-  PkAttendancePanel *self = user_data;
+  return pk_database_save_attendance (database, copy, error);
+}
 
-  self->autosave_id = 0;
-  save_now (self);
-  return G_SOURCE_REMOVE;
+static void
+snapshot_written (gpointer      owner,
+                  gpointer      copy,
+                  const GError *error)
+{
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The attendance was not saved: %s"), error->message);
+      show_message (owner, message);
+    }
 }
 
 static void
 schedule_save (PkAttendancePanel *self)
 {
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
+  pk_saver_schedule (self->saver);
 }
 
 void
 pk_attendance_panel_flush (PkAttendancePanel *self)
 {
   g_return_if_fail (PK_IS_ATTENDANCE_PANEL (self));
-  if (self->autosave_id != 0)
-    save_now (self);
+  pk_saver_flush (self->saver);
 }
 
 gboolean
 pk_attendance_panel_is_busy (PkAttendancePanel *self)
 {
   g_return_val_if_fail (PK_IS_ATTENDANCE_PANEL (self), FALSE);
-  return self->saving || self->autosave_id != 0 || self->busy > 0;
+  return pk_saver_is_busy (self->saver) || self->busy > 0;
 }
 
 /* ---- quorum ---- */
@@ -497,8 +419,8 @@ pk_attendance_panel_set_meeting (PkAttendancePanel *self,
       pk_attendance_panel_flush (self);
       g_signal_handlers_disconnect_by_func (pk_meeting_get_attendees (self->meeting), on_roster_changed, self);
     }
-  self->save_again = FALSE;
   g_set_object (&self->database, database);
+  pk_saver_set_database (self->saver, database);
   g_set_object (&self->meeting, meeting);
   self->required = required;
   gtk_single_selection_set_model (self->selection,
@@ -530,9 +452,9 @@ pk_attendance_panel_dispose (GObject *object)
 {
   PkAttendancePanel *self = PK_ATTENDANCE_PANEL (object);
 
-  if (self->meeting != NULL && self->autosave_id != 0)
-    save_now (self);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->meeting != NULL && self->saver != NULL)
+    pk_saver_flush (self->saver);
+  g_clear_object (&self->saver);
   g_clear_object (&self->meeting);
   g_clear_object (&self->database);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_ATTENDANCE_PANEL);
@@ -576,6 +498,7 @@ pk_attendance_panel_init (PkAttendancePanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->required = -1;
+  self->saver = pk_saver_new (G_OBJECT (self), take_snapshot, write_snapshot, snapshot_written, g_object_unref);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);

@@ -8,9 +8,8 @@
 #include "pk-agenda-panel.h"
 #include "pk-attendance-panel.h"
 #include "pk-meeting-view.h"
+#include "pk-saver.h"
 
-/* Typing pauses this long before a save; focus changes and closing save at once. */
-#define AUTOSAVE_DELAY_MS 500
 
 struct _PkMeetingView
 {
@@ -32,7 +31,7 @@ struct _PkMeetingView
   PkDatabase *database;
   PkMeeting *meeting;
   GCancellable *load_cancellable;
-  guint autosave_id;
+  PkSaver *saver;
   gboolean filling;         /* setting the entries from the model: not an edit */
   const char *status_class;
 };
@@ -61,7 +60,7 @@ save_job_free (SaveJob *job)
   g_free (job);
 }
 
-/* The worker thread gets its own copy of the header, so typing on can't race the write. */
+/* The worker gets its own copy of the header, so typing on can't race the write. */
 static PkMeeting *
 copy_header (PkMeeting *meeting)
 {
@@ -82,66 +81,30 @@ copy_header (PkMeeting *meeting)
   return copy;
 }
 
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+take_snapshot (gpointer owner)
 {
-  SaveJob *job = task_data;
-  GError *error = NULL;
-
-  if (pk_database_update_meeting_header (job->database, job->snapshot, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-save_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  PkMeetingView *self = PK_MEETING_VIEW (source);
-  SaveJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    g_signal_emit (self, signals[SAVED], 0, job->snapshot);
-  else
-    g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
-  g_application_release (g_application_get_default ());
-}
-
-static void
-queue_save (PkMeetingView *self)
-{
-  g_autoptr(GTask) task = NULL;
-  SaveJob *job;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->database == NULL || self->meeting == NULL)
-    return;
-
-  job = g_new0 (SaveJob, 1);
-  job->database = g_object_ref (self->database);
-  job->snapshot = copy_header (self->meeting);
-  task = g_task_new (self, NULL, save_done, NULL);
-  g_task_set_source_tag (task, queue_save);
-  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
-  /* Held until written: quitting right after typing must not lose the words. */
-  g_application_hold (g_application_get_default ());
-  pk_database_run_in_worker (self->database, task, save_thread);
+  PkMeetingView *self = owner;
+  return self->meeting != NULL ? copy_header (self->meeting) : NULL;
 }
 
 static gboolean
-autosave_timeout (gpointer user_data)
+write_snapshot (PkDatabase  *database,
+                gpointer     snapshot,
+                GError     **error)
 {
-  PkMeetingView *self = user_data;
+  return pk_database_update_meeting_header (database, snapshot, error);
+}
 
-  self->autosave_id = 0;
-  queue_save (self);
-  return G_SOURCE_REMOVE;
+static void
+snapshot_written (gpointer      owner,
+                  gpointer      snapshot,
+                  const GError *error)
+{
+  if (error == NULL)
+    g_signal_emit (owner, signals[SAVED], 0, snapshot);
+  else
+    g_signal_emit (owner, signals[SAVE_FAILED], 0, error->message);
 }
 
 void
@@ -149,8 +112,7 @@ pk_meeting_view_flush (PkMeetingView *self)
 {
   g_return_if_fail (PK_IS_MEETING_VIEW (self));
 
-  if (self->autosave_id != 0)
-    queue_save (self);
+  pk_saver_flush (self->saver);
   pk_agenda_panel_flush (self->agenda_panel);
   pk_attendance_panel_flush (self->attendance_panel);
 }
@@ -159,14 +121,13 @@ gboolean
 pk_meeting_view_has_pending_save (PkMeetingView *self)
 {
   g_return_val_if_fail (PK_IS_MEETING_VIEW (self), FALSE);
-  return self->autosave_id != 0;
+  return pk_saver_is_busy (self->saver);
 }
 
 static void
 schedule_save (PkMeetingView *self)
 {
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_timeout, self);
+  pk_saver_schedule (self->saver);
 }
 
 static gboolean
@@ -435,6 +396,7 @@ pk_meeting_view_set_database (PkMeetingView *self,
   pk_meeting_view_flush (self);
   pk_meeting_view_set_meeting (self, NULL);
   g_set_object (&self->database, database);
+  pk_saver_set_database (self->saver, database);
 }
 
 AdwViewStack *
@@ -478,7 +440,9 @@ pk_meeting_view_dispose (GObject *object)
 {
   PkMeetingView *self = PK_MEETING_VIEW (object);
 
-  pk_meeting_view_flush (self);
+  if (self->saver != NULL)
+    pk_meeting_view_flush (self);
+  g_clear_object (&self->saver);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   if (self->meeting != NULL)
@@ -532,6 +496,7 @@ pk_meeting_view_init (PkMeetingView *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->saver = pk_saver_new (G_OBJECT (self), take_snapshot, write_snapshot, snapshot_written, g_object_unref);
 
 
   entries[0] = self->title_entry;

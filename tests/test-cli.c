@@ -413,6 +413,73 @@ test_members_and_quorum (Fixture       *fixture,
   }
 }
 
+static void
+test_sign_verify_correct (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *json = pk_test_read_data_file ("rich-meeting.json", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "protokoll.json", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "protokoll.pdf", NULL);
+  g_autofree char *changed_pdf = g_build_filename (fixture->dir, "andrad.pdf", NULL);
+  g_autoptr(GRegex) kind = g_regex_new ("\"kind\": \"minnesanteckningar\"", 0, 0, NULL);
+  g_autofree char *protokoll = g_regex_replace_literal (kind, json, -1, 0, "\"kind\": \"protokoll\"", 0, NULL);
+
+  g_assert_true (g_file_set_contents (path, protokoll, -1, NULL));
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "import-json", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) usage = run_cli ("--db", fixture->db, "sign", "1", "--role", "ordforande", NULL);
+    g_auto(Result) bad_role = run_cli ("--db", fixture->db, "sign", "1", "--role", "ledamot", "--name", "X", NULL);
+    g_auto(Result) not_yet = run_cli ("--db", fixture->db, "verify", "1", NULL);
+    g_assert_cmpint (usage.status, ==, 2);
+    g_assert_cmpint (bad_role.status, ==, 2);
+    g_assert_cmpint (not_yet.status, ==, 1);
+  }
+  {
+    g_auto(Result) a = run_cli ("--db", fixture->db, "sign", "1", "--role", "sekreterare", "--name", "Jenny Folkesson", NULL);
+    g_auto(Result) b = run_cli ("--db", fixture->db, "sign", "1", "--role", "ordforande", "--name", "Annika Magnerot", NULL);
+    g_auto(Result) c = run_cli ("--db", fixture->db, "sign", "1", "--role", "justerare", "--name", "Ewa Ekman",
+                                "--place", "Växjö", NULL);
+    g_assert_cmpstr (a.out, ==, "pending\n");
+    g_assert_cmpstr (b.out, ==, "pending\n");
+    g_assert_cmpstr (c.out, ==, "justerat\n");
+  }
+  {
+    g_auto(Result) verify = run_cli ("--db", fixture->db, "verify", "1", NULL);
+    g_auto(Result) export = run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", pdf, NULL);
+    g_auto(Result) verify_pdf = run_cli ("--db", fixture->db, "verify", pdf, NULL);
+    g_assert_cmpint (verify.status, ==, 0);
+    g_assert_true (g_str_has_prefix (verify.out, "ok 1 "));
+    g_assert_cmpint (export.status, ==, 0);
+    g_assert_cmpstr (verify_pdf.out, ==, "ok meeting 1 version 1 protocol\n");
+  }
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    contents[length - 10] ^= 0x20;
+    g_assert_true (g_file_set_contents (changed_pdf, contents, length, NULL));
+  }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "verify", changed_pdf, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "andrad.pdf"));
+  }
+  {
+    g_auto(Result) no_reason = run_cli ("--db", fixture->db, "correct", "1", NULL);
+    g_auto(Result) correct = run_cli ("--db", fixture->db, "correct", "1", "--reason", "Fel i § 2", NULL);
+    g_auto(Result) again = run_cli ("--db", fixture->db, "correct", "1", "--reason", "Igen", NULL);
+    g_auto(Result) old_pdf = run_cli ("--db", fixture->db, "verify", pdf, NULL);
+    g_assert_cmpint (no_reason.status, ==, 2);
+    g_assert_cmpint (correct.status, ==, 0);
+    g_assert_cmpint (again.status, ==, 1);  /* version 2 is not approved: nothing to correct */
+    g_assert_cmpstr (old_pdf.out, ==, "ok meeting 1 version 1 protocol\n");
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -434,6 +501,7 @@ main (int   argc,
   ADD ("/cli/export-pdf", test_export_pdf);
   ADD ("/cli/next", test_next);
   ADD ("/cli/members-and-quorum", test_members_and_quorum);
+  ADD ("/cli/sign-verify-correct", test_sign_verify_correct);
 
   return g_test_run ();
 }

@@ -849,7 +849,7 @@ export_agenda (GtkWidget  *widget,
   PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
 
   if (self->meeting != NULL)
-    pk_export_choose_and_write (widget, self->meeting, PK_EXPORT_AGENDA);
+    pk_export_choose_and_write (widget, self->database, self->meeting, PK_EXPORT_AGENDA);
 }
 
 typedef struct

@@ -10,6 +10,7 @@
 typedef struct
 {
   GtkWidget *widget;   /* weak: where the toast goes */
+  PkDatabase *database;
   PkMeeting *copy;
   PkExportKind kind;
   char *path;
@@ -19,6 +20,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_weak_pointer (&job->widget);
+  g_clear_object (&job->database);
   g_clear_object (&job->copy);
   g_free (job->path);
   g_free (job);
@@ -62,6 +64,25 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static const char *
+kind_word (PkExportKind kind)
+{
+  return kind == PK_EXPORT_AGENDA ? "agenda" : kind == PK_EXPORT_PUBLIC ? "public" : "protocol";
+}
+
+static void
+record_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+
+  pk_database_record_export (job->database, pk_meeting_get_id (job->copy), pk_meeting_get_version (job->copy),
+                             kind_word (job->kind), job->path, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 open_exported (AdwToast *toast,
                GFile    *file)
@@ -90,6 +111,20 @@ export_done (GObject      *source,
       show_toast (job->widget, toast);
       return;
     }
+  /* Recorded by its SHA-256, on the database's worker, so that `protokoll-cli verify FILE.pdf` can
+   * tell this file from a changed copy. */
+  if (job->database != NULL)
+    {
+      g_autoptr(GTask) record = g_task_new (NULL, NULL, NULL, NULL);
+      ExportJob *copy = g_new0 (ExportJob, 1);
+
+      copy->database = g_object_ref (job->database);
+      copy->copy = g_object_ref (job->copy);
+      copy->kind = job->kind;
+      copy->path = g_strdup (job->path);
+      g_task_set_task_data (record, copy, (GDestroyNotify) export_job_free);
+      pk_database_run_in_worker (job->database, record, record_thread);
+    }
   message = g_strdup_printf (_("Saved as “%s”"), name);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Open"));
@@ -100,6 +135,7 @@ export_done (GObject      *source,
 
 void
 pk_export_write (GtkWidget    *widget,
+                 PkDatabase   *database,
                  PkMeeting    *meeting,
                  PkExportKind  kind,
                  const char   *path)
@@ -108,6 +144,7 @@ pk_export_write (GtkWidget    *widget,
   ExportJob *job = g_new0 (ExportJob, 1);
 
   g_set_weak_pointer (&job->widget, widget);
+  job->database = database != NULL ? g_object_ref (database) : NULL;
   job->copy = pk_meeting_copy_deep (meeting);
   job->kind = kind;
   job->path = g_strdup (path);
@@ -120,6 +157,7 @@ pk_export_write (GtkWidget    *widget,
 typedef struct
 {
   GtkWidget *widget;  /* weak */
+  PkDatabase *database;
   PkMeeting *meeting;
   PkExportKind kind;
 } ChooseJob;
@@ -128,6 +166,7 @@ static void
 choose_job_free (ChooseJob *job)
 {
   g_clear_weak_pointer (&job->widget);
+  g_clear_object (&job->database);
   g_clear_object (&job->meeting);
   g_free (job);
 }
@@ -143,7 +182,7 @@ file_chosen (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        pk_export_write (job->widget, job->meeting, job->kind, path);
+        pk_export_write (job->widget, job->database, job->meeting, job->kind, path);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -152,6 +191,7 @@ file_chosen (GtkNativeDialog *dialog,
 
 void
 pk_export_choose_and_write (GtkWidget    *widget,
+                            PkDatabase   *database,
                             PkMeeting    *meeting,
                             PkExportKind  kind)
 {
@@ -178,6 +218,7 @@ pk_export_choose_and_write (GtkWidget    *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   job = g_new0 (ChooseJob, 1);
   g_set_weak_pointer (&job->widget, widget);
+  job->database = database != NULL ? g_object_ref (database) : NULL;
   job->meeting = g_object_ref (meeting);
   job->kind = kind;
   g_signal_connect (dialog, "response", G_CALLBACK (file_chosen), job);

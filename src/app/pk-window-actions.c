@@ -192,7 +192,7 @@ export_minutes (GtkWidget  *widget,
   if (full == NULL)
     return;
   /* Written from what is on screen, so the last keystrokes are in it too. */
-  pk_export_choose_and_write (GTK_WIDGET (self), full,
+  pk_export_choose_and_write (GTK_WIDGET (self), self->database, full,
                               g_str_equal (action_name, "win.export-public") ? PK_EXPORT_PUBLIC : PK_EXPORT_PROTOCOL);
 }
 

@@ -29,6 +29,9 @@ typedef struct
   const char *from_date;
   const char *to_date;
   const char *date;
+  const char *name;
+  const char *place;
+  const char *reason;
   gboolean json;
   int argc;          /* positional arguments after the command */
   char **argv;
@@ -289,6 +292,11 @@ command_export_pdf (Invocation *invocation)
                                                                                            : PK_PROTOCOL_FULL,
                                   invocation->out_path, &n_pages, &error))
     return fail (EXIT_BAD_INPUT, "%s", error->message);
+  /* Recorded by its SHA-256, so `verify FILE.pdf` can tell this file from a changed copy. */
+  if (!pk_database_record_export (db, pk_meeting_get_id (meeting), pk_meeting_get_version (meeting),
+                                  invocation->pdf_mode ? invocation->pdf_mode : "protocol",
+                                  invocation->out_path, &error))
+    return fail_with_error (error);
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page)\n", "Wrote %s (%u pages)\n", n_pages),
               invocation->out_path, n_pages);
   return EXIT_OK;
@@ -366,6 +374,87 @@ command_members (Invocation *invocation)
   return EXIT_OK;
 }
 
+static int
+command_sign (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  int role;
+  gint64 id;
+  gboolean justerat;
+
+  if (!parse_id (invocation->argv[0], &id))
+    return fail (EXIT_USAGE, _("“%s” is not a meeting id"), invocation->argv[0]);
+  if (invocation->role == NULL || invocation->name == NULL)
+    return fail (EXIT_USAGE, _("usage: protokoll-cli sign ID --role sekreterare|ordforande|justerare --name NAME"));
+  if (!pk_enum_from_nick (PK_TYPE_ROLE, invocation->role, &role) ||
+      (role != PK_ROLE_SEKRETERARE && role != PK_ROLE_ORDFORANDE && role != PK_ROLE_JUSTERARE))
+    return fail (EXIT_USAGE, _("--role is sekreterare, ordforande or justerare"));
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!pk_database_sign (db, id, role, invocation->name, invocation->place, &justerat, &error))
+    return error->code == PK_DATABASE_ERROR_CONSTRAINT || error->code == PK_DATABASE_ERROR_JUSTERAT ||
+           error->code == PK_DATABASE_ERROR_NOT_FOUND
+             ? fail (EXIT_BAD_INPUT, "%s", error->message) : fail_with_error (error);
+  g_print ("%s\n", justerat ? "justerat" : "pending");
+  return EXIT_OK;
+}
+
+static int
+command_correct (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  gint64 id;
+
+  if (!parse_id (invocation->argv[0], &id))
+    return fail (EXIT_USAGE, _("“%s” is not a meeting id"), invocation->argv[0]);
+  if (invocation->reason == NULL)
+    return fail (EXIT_USAGE, _("correct needs --reason TEXT"));
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!pk_database_correct (db, id, invocation->reason, &error))
+    return error->domain == PK_DATABASE_ERROR && error->code == PK_DATABASE_ERROR_CONSTRAINT
+             ? fail (EXIT_BAD_INPUT, "%s", error->message) : fail_with_error (error);
+  return EXIT_OK;
+}
+
+static int
+command_verify (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  gint64 id;
+
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (parse_id (invocation->argv[0], &id))
+    {
+      g_autofree char *sha256 = NULL;
+
+      if (!pk_database_verify_meeting (db, id, &sha256, &error))
+        return error->code == PK_DATABASE_ERROR_MISMATCH || error->code == PK_DATABASE_ERROR_CONSTRAINT ||
+               error->code == PK_DATABASE_ERROR_NOT_FOUND
+                 ? fail (EXIT_BAD_INPUT, "%s", error->message) : fail_with_error (error);
+      g_print ("ok %" G_GINT64_FORMAT " %s\n", id, sha256 ? sha256 : "");
+      return EXIT_OK;
+    }
+  else
+    {
+      g_autofree char *kind = NULL;
+      int version;
+
+      if (!pk_database_verify_file (db, invocation->argv[0], &id, &version, &kind, &error))
+        return error->domain == PK_DATABASE_ERROR && error->code != PK_DATABASE_ERROR_MISMATCH
+                 ? fail_with_error (error) : fail (EXIT_BAD_INPUT, "%s", error->message);
+      g_print ("ok meeting %" G_GINT64_FORMAT " version %d %s\n", id, version, kind);
+      return EXIT_OK;
+    }
+}
+
 static const Command commands[] = {
   { "list", "list [--json]", N_("List the meetings: id, date, body, title, status"), 0, command_list },
   { "show", "show ID [--json]", N_("Show one meeting; with --json the whole meeting as JSON"), 1, command_show },
@@ -374,6 +463,9 @@ static const Command commands[] = {
   { "export-pdf", "export-pdf ID --out FILE [--agenda|--protocol|--public]", N_("Write the agenda, the minutes or their public version as PDF"), 1, command_export_pdf },
   { "member-add", "member-add BODY NAME [--role R]", N_("Give a person a seat in a body (--organisation, --title, --from, --to)"), 2, command_member_add },
   { "members", "members BODY [--date DATE]", N_("List a body’s members, on a date if given"), 1, command_members },
+  { "sign", "sign ID --role R --name NAME", N_("Record a sign-off; the last one required approves the minutes"), 1, command_sign },
+  { "correct", "correct ID --reason TEXT", N_("Open approved minutes as a new version (rättelse)"), 1, command_correct },
+  { "verify", "verify ID|FILE.pdf", N_("Check approved minutes, or an exported PDF, against their checksum"), 1, command_verify },
   { "next", "next ID", N_("Create the body’s next meeting with deferred items and open actions; prints its id"), 1, command_next },
 };
 
@@ -439,9 +531,13 @@ main (int   argc,
       else if (g_str_has_prefix (arg, "--out="))
         invocation.out_path = arg + strlen ("--out=");
       else if (g_str_equal (arg, "--role") || g_str_equal (arg, "--organisation") || g_str_equal (arg, "--title") ||
-               g_str_equal (arg, "--from") || g_str_equal (arg, "--to") || g_str_equal (arg, "--date"))
+               g_str_equal (arg, "--from") || g_str_equal (arg, "--to") || g_str_equal (arg, "--date") ||
+               g_str_equal (arg, "--name") || g_str_equal (arg, "--place") || g_str_equal (arg, "--reason"))
         {
-          const char **slot = g_str_equal (arg, "--role") ? &invocation.role
+          const char **slot = g_str_equal (arg, "--name") ? &invocation.name
+                              : g_str_equal (arg, "--place") ? &invocation.place
+                              : g_str_equal (arg, "--reason") ? &invocation.reason
+                              : g_str_equal (arg, "--role") ? &invocation.role
                               : g_str_equal (arg, "--organisation") ? &invocation.organisation
                               : g_str_equal (arg, "--title") ? &invocation.title
                               : g_str_equal (arg, "--from") ? &invocation.from_date

@@ -523,6 +523,8 @@ pk_database_insert_meeting (PkDatabase  *self,
   if (stmt == NULL)
     goto fail;
   bind_header (stmt, meeting, body_id);
+  if (pk_meeting_get_status (meeting) == PK_MEETING_STATUS_JUSTERAT)
+    pk_bind_text (stmt, 10, "pending");
   sqlite3_bind_int (stmt, 12, MAX (pk_meeting_get_version (meeting), 1));
   pk_bind_text (stmt, 13, pk_meeting_get_content_sha256 (meeting));
   if (!pk_step_done (self, stmt, error))
@@ -534,6 +536,17 @@ pk_database_insert_meeting (PkDatabase  *self,
       !insert_attendees (self, meeting, error) ||
       !insert_signoffs (self, meeting, error))
     goto fail;
+  /* A justerat meeting (from a JSON file or a package) locks once all of it is in. */
+  if (pk_meeting_get_status (meeting) == PK_MEETING_STATUS_JUSTERAT)
+    {
+      g_autoptr(sqlite3_stmt) lock = pk_database_prepare (self, "UPDATE meeting SET status = 'justerat' WHERE id = ?",
+                                                          error);
+      if (lock == NULL)
+        goto fail;
+      sqlite3_bind_int64 (lock, 1, pk_meeting_get_id (meeting));
+      if (!pk_step_done (self, lock, error))
+        goto fail;
+    }
 
   if (!pk_database_commit (self, error))
     goto fail_committed;

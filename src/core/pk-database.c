@@ -64,6 +64,9 @@ pk_database_init (PkDatabase *self)
 static int
 error_code_from_sqlite (int rc)
 {
+  /* The lock triggers of a justerat protocol raise this. */
+  if (rc == SQLITE_CONSTRAINT_TRIGGER)
+    return PK_DATABASE_ERROR_JUSTERAT;
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:

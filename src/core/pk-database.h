@@ -23,6 +23,8 @@ typedef enum
   PK_DATABASE_ERROR_NOT_FOUND,
   PK_DATABASE_ERROR_CONSTRAINT,
   PK_DATABASE_ERROR_READ_ONLY,
+  PK_DATABASE_ERROR_JUSTERAT,      /* the protocol is signed off: a rättelse is the way to change it */
+  PK_DATABASE_ERROR_MISMATCH,      /* content or file does not match its recorded SHA-256 */
 } PkDatabaseError;
 
 #define PK_TYPE_DATABASE (pk_database_get_type ())
@@ -179,6 +181,40 @@ gboolean    pk_database_get_quorum_requirement (PkDatabase       *self,
 gboolean    pk_database_compute_quorum     (PkDatabase           *self,
                                             PkMeeting            *meeting,
                                             PkQuorum             *quorum,
+                                            GError              **error);
+/* Justering (pk-database-justering.c). */
+/* Records one sign-off of the current version; the last one required (sekreterare, ordförande and
+ * every justerare chosen in the roster, or one if none was) fixes the § numbers, hashes the content
+ * and makes the meeting justerat. @justerat tells whether that happened. */
+gboolean    pk_database_sign               (PkDatabase           *self,
+                                            gint64                meeting_id,
+                                            PkRole                role,
+                                            const char           *name,
+                                            const char           *place,
+                                            gboolean             *justerat,
+                                            GError              **error);
+/* Rättelse: opens version n+1 of a justerat meeting for editing; version n stays verifiable. */
+gboolean    pk_database_correct            (PkDatabase           *self,
+                                            gint64                meeting_id,
+                                            const char           *reason,
+                                            GError              **error);
+/* Recomputes the hash of the current justerat version and of every stored one. */
+gboolean    pk_database_verify_meeting     (PkDatabase           *self,
+                                            gint64                meeting_id,
+                                            char                **sha256,
+                                            GError              **error);
+/* Which meeting and version a file is, if this database exported exactly it. */
+gboolean    pk_database_verify_file        (PkDatabase           *self,
+                                            const char           *path,
+                                            gint64               *meeting_id,
+                                            int                  *version,
+                                            char                **kind,
+                                            GError              **error);
+gboolean    pk_database_record_export      (PkDatabase           *self,
+                                            gint64                meeting_id,
+                                            int                   version,
+                                            const char           *kind,
+                                            const char           *path,
                                             GError              **error);
 /* Body names known to the database, sorted, for completion. */
 GStrv       pk_database_list_body_names    (PkDatabase           *self,

@@ -882,3 +882,22 @@ pk_meeting_to_json (PkMeeting      *meeting,
   text = json_generator_to_data (generator, NULL);
   return g_strconcat (text, "\n", NULL);
 }
+
+char *
+pk_meeting_canonical_json (PkMeeting *meeting)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = pk_meeting_to_json_node (meeting, NULL);
+  JsonObject *object = json_node_get_object (root);
+
+  /* What was decided and who was there — not where it is stored, how far it has come, or who
+   * has signed it: the signatures attest to this text. */
+  json_object_remove_member (object, "id");
+  json_object_remove_member (object, "status");
+  json_object_remove_member (object, "signoffs");
+  json_object_remove_member (object, "quorum");
+  json_object_remove_member (object, "content_sha256");
+  json_generator_set_pretty (generator, FALSE);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}

@@ -36,4 +36,8 @@ JsonNode  *pk_meeting_to_json_node (PkMeeting       *meeting,
 char      *pk_meeting_to_json      (PkMeeting       *meeting,
                                     const PkQuorum  *quorum);
 
+/* The meeting's content as one line of JSON, the same for the same content wherever it was stored:
+ * what the SHA-256 of a justerat protocol is taken over. */
+char      *pk_meeting_canonical_json (PkMeeting      *meeting);
+
 G_END_DECLS

@@ -496,6 +496,12 @@ pk_protocol_pdf_write (PkMeeting          *meeting,
 
   if (protokoll)
     add_notice_box (writer, meeting, long_date);
+  if (protokoll && pk_meeting_get_content_sha256 (meeting) != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("Justerad version %d. Kontrollsumma (SHA-256) över innehållet: %s",
+                                               pk_meeting_get_version (meeting), pk_meeting_get_content_sha256 (meeting));
+      pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_SMALL, line, 0, 10);
+    }
   else if (pk_meeting_get_recorded_by (meeting) != NULL)
     {
       g_autofree char *who = escape (pk_meeting_get_recorded_by (meeting));

@@ -166,11 +166,13 @@ attendee_list (PkMeeting *meeting,
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
+/* Who holds @role: chosen in the roster, or else whoever signed in it. */
 static char *
 names_with_role (PkMeeting *meeting,
                  PkRole     role)
 {
   GListModel *attendees = G_LIST_MODEL (pk_meeting_get_attendees (meeting));
+  GListModel *signoffs = G_LIST_MODEL (pk_meeting_get_signoffs (meeting));
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
@@ -178,6 +180,12 @@ names_with_role (PkMeeting *meeting,
       g_autoptr(PkAttendance) a = g_list_model_get_item (attendees, i);
       if (pk_attendance_get_role (a) == role)
         g_string_append_printf (names, "%s%s", names->len ? ", " : "", pk_attendance_get_name (a));
+    }
+  for (guint i = 0; names->len == 0 && i < g_list_model_get_n_items (signoffs); i++)
+    {
+      g_autoptr(PkSignoff) signoff = g_list_model_get_item (signoffs, i);
+      if (pk_signoff_get_role (signoff) == role)
+        g_string_append (names, pk_signoff_get_name (signoff));
     }
   return names->len ? escape (names->str) : NULL;
 }
@@ -361,6 +369,32 @@ paragraph_range (GListStore *flat,
   return g_strdup_printf ("§§ %s–%s", a + strlen ("§ "), b + strlen ("§ "));
 }
 
+/* The day the last sign-off was made, or NULL before justering. */
+static GDateTime *
+approval_day (PkMeeting *meeting)
+{
+  GListModel *signoffs = G_LIST_MODEL (pk_meeting_get_signoffs (meeting));
+  GDateTime *latest = NULL;
+
+  if (pk_meeting_get_status (meeting) != PK_MEETING_STATUS_JUSTERAT)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (signoffs); i++)
+    {
+      g_autoptr(PkSignoff) signoff = g_list_model_get_item (signoffs, i);
+      GDateTime *at = pk_signoff_get_at (signoff) ? g_date_time_new_from_iso8601 (pk_signoff_get_at (signoff), NULL)
+                                                   : NULL;
+
+      if (at != NULL && (latest == NULL || g_date_time_compare (at, latest) > 0))
+        {
+          g_clear_pointer (&latest, g_date_time_unref);
+          latest = at;
+        }
+      else if (at != NULL)
+        g_date_time_unref (at);
+    }
+  return latest;
+}
+
 static void
 add_notice_box (PkPdfWriter *writer,
                 PkMeeting   *meeting,
@@ -368,6 +402,11 @@ add_notice_box (PkPdfWriter *writer,
 {
   g_autofree char *body = escape (pk_meeting_get_body (meeting));
   g_autofree char *date = escape (long_date);
+  g_autoptr(GDateTime) approved = approval_day (meeting);
+  /* Posted on the day of justering, for at least three weeks (KL 8 kap 12 §). */
+  g_autoptr(GDateTime) down = approved ? g_date_time_add_days (approved, 21) : NULL;
+  g_autofree char *posted_text = approved ? g_date_time_format (approved, "%Y-%m-%d") : g_strdup ("……………………");
+  g_autofree char *down_text = down ? g_date_time_format (down, "%Y-%m-%d") : g_strdup ("……………………");
 
   pk_pdf_writer_add_rule (writer, 28);
   pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_HEADING, "Bevis om justering", 0, 4);
@@ -375,8 +414,8 @@ add_notice_box (PkPdfWriter *writer,
                                "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.", 0, 2);
   add_labelled (writer, "Organ", body, 6);
   add_labelled (writer, "Sammanträdesdatum", date, 3);
-  add_labelled (writer, "Anslaget sätts upp", "……………………", 3);
-  add_labelled (writer, "Anslaget tas ned", "……………………", 3);
+  add_labelled (writer, "Anslaget sätts upp", posted_text, 3);
+  add_labelled (writer, "Anslaget tas ned", down_text, 3);
   add_labelled (writer, "Förvaringsplats", "……………………………………………", 3);
   add_labelled (writer, "Underskrift", "……………………………………………", 12);
   pk_pdf_writer_add_rule (writer, 6);

@@ -6,6 +6,7 @@
 #include "pk-agenda-panel.h"
 #include "pk-application.h"
 #include "pk-attendance-panel.h"
+#include "pk-justering-panel.h"
 #include "pk-meeting-view.h"
 #include "pk-register-window.h"
 #include "pk-test-util.h"
@@ -580,6 +581,52 @@ test_register_window (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+justering_idle (gpointer data)
+{
+  return !pk_justering_panel_is_busy (data);
+}
+
+static gboolean
+selected_justerat (gpointer data)
+{
+  Fixture *fixture = data;
+  PkMeeting *meeting = pk_window_get_selected_meeting (fixture->window);
+  return meeting != NULL && pk_meeting_get_status (meeting) == PK_MEETING_STATUS_JUSTERAT;
+}
+
+/* Three sign-offs in the Approval panel: the meeting is justerat, locked in the view too. */
+static void
+test_justering_in_app (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PkJusteringPanel *panel;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-11-18");
+  open_window (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-panel", "s", "justering"));
+  wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  panel = PK_JUSTERING_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_JUSTERING_PANEL));
+  g_assert_nonnull (panel);
+
+  pk_justering_panel_sign (panel, PK_ROLE_SEKRETERARE, "Jenny Folkesson", "Växjö");
+  wait_until (justering_idle, panel);
+  g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT status FROM meeting"), ==, "pending");
+  pk_justering_panel_sign (panel, PK_ROLE_ORDFORANDE, "Annika Magnerot", "Växjö");
+  wait_until (justering_idle, panel);
+  pk_justering_panel_sign (panel, PK_ROLE_JUSTERARE, "Ewa Ekman", "Växjö");
+  wait_until (justering_idle, panel);
+  wait_until (selected_justerat, fixture);
+  g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT status FROM meeting"), ==, "justerat");
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM protocol_version"), ==, 1);
+  /* The header can no longer be edited. */
+  {
+    GtkWidget *entry = find_entry_with_text (pk_window_get_meeting_view (fixture->window), "Sammanträde");
+    g_assert_nonnull (entry);
+    g_assert_false (gtk_widget_is_sensitive (entry));
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -606,6 +653,7 @@ main (int   argc,
   ADD ("/window/new-meeting-has-standard-items", test_new_meeting_has_standard_items);
   ADD ("/window/attendance-by-keyboard", test_attendance_by_keyboard);
   ADD ("/window/register", test_register_window);
+  ADD ("/window/justering", test_justering_in_app);
 
   return g_test_run ();
 }

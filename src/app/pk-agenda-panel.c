@@ -251,6 +251,7 @@ update_actions (PkAgendaPanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.export", self->meeting != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.save-standard",
                                  self->meeting != NULL && pk_meeting_get_body (self->meeting) != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->editor_stack), editable);
 }
 
 /* Lays the tree out again: numbers, planned times, the flat list (every row rebinds). */

@@ -211,6 +211,7 @@ pk_application_startup (GApplication *application)
     { "win.show-panel::attendance", { "<Alt>2", NULL } },
     { "win.show-panel::attachments", { "<Alt>3", NULL } },
     { "win.show-panel::decisions", { "<Alt>4", NULL } },
+    { "win.show-panel::justering", { "<Alt>5", NULL } },
     { "win.focus-title", { "<Control>l", NULL } },
     { "win.open-database", { "<Control>o", NULL } },
     { "window.close", { "<Control>w", NULL } },

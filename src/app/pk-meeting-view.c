@@ -7,6 +7,7 @@
 
 #include "pk-agenda-panel.h"
 #include "pk-attendance-panel.h"
+#include "pk-justering-panel.h"
 #include "pk-meeting-view.h"
 #include "pk-saver.h"
 
@@ -27,6 +28,9 @@ struct _PkMeetingView
   AdwViewStack *stack;
   PkAgendaPanel *agenda_panel;
   PkAttendancePanel *attendance_panel;
+  PkJusteringPanel *justering_panel;
+  GtkImage *lock_icon;
+  GtkWidget *header_grid;
 
   PkDatabase *database;
   PkMeeting *meeting;
@@ -37,6 +41,10 @@ struct _PkMeetingView
 };
 
 G_DEFINE_FINAL_TYPE (PkMeetingView, pk_meeting_view, GTK_TYPE_WIDGET)
+
+static void load_panels (PkMeetingView *self);
+static void sync_header (PkMeetingView *self);
+static void schedule_save (PkMeetingView *self);
 
 enum {
   SAVED,
@@ -280,9 +288,42 @@ show_panels (PkMeetingView *self,
 {
   PkDatabase *database = full != NULL ? self->database : NULL;
 
+  gboolean locked = full != NULL && pk_meeting_get_status (full) == PK_MEETING_STATUS_JUSTERAT;
+
+  /* The full meeting is the truth about stage and version (signing happens on it). */
+  if (full != NULL && self->meeting != NULL && pk_meeting_get_id (full) == pk_meeting_get_id (self->meeting))
+    {
+      self->filling = TRUE;
+      g_object_set (self->meeting, "status", pk_meeting_get_status (full), "version", pk_meeting_get_version (full),
+                    "content-sha256", pk_meeting_get_content_sha256 (full), NULL);
+      self->filling = FALSE;
+    }
   pk_agenda_panel_set_meeting (self->agenda_panel, database, full);
   pk_agenda_panel_set_quorum_requirement (self->agenda_panel, required);
   pk_attendance_panel_set_meeting (self->attendance_panel, database, full, required);
+  pk_justering_panel_set_meeting (self->justering_panel, database, full);
+  /* A justerat protocol is shown, not edited: the database would refuse anyway. */
+  gtk_widget_set_sensitive (self->header_grid, !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title_entry), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->attendance_panel), !locked);
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_icon), locked);
+}
+
+static void
+on_status_chosen (PkMeetingView *self,
+                  int            status)
+{
+  if (self->meeting == NULL || pk_meeting_get_status (self->meeting) == PK_MEETING_STATUS_JUSTERAT)
+    return;
+  pk_meeting_set_status (self->meeting, status);
+  sync_header (self);
+  schedule_save (self);
+}
+
+static void
+on_justering_changed (PkMeetingView *self)
+{
+  load_panels (self);
 }
 
 static void
@@ -337,7 +378,13 @@ load_panels (PkMeetingView *self)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  show_panels (self, NULL, -1);
+  /* Reading the same meeting again (after a sign-off) keeps the panels as they are until the new
+   * copy is in; another meeting clears them at once. */
+  {
+    PkMeeting *shown = pk_agenda_panel_get_meeting (self->agenda_panel);
+    if (shown == NULL || self->meeting == NULL || pk_meeting_get_id (shown) != pk_meeting_get_id (self->meeting))
+      show_panels (self, NULL, -1);
+  }
   if (self->database == NULL || self->meeting == NULL || pk_meeting_get_id (self->meeting) == 0)
     return;
 
@@ -472,6 +519,7 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
 
   g_type_ensure (PK_TYPE_AGENDA_PANEL);
   g_type_ensure (PK_TYPE_ATTENDANCE_PANEL);
+  g_type_ensure (PK_TYPE_JUSTERING_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, title_entry);
@@ -486,6 +534,9 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, stack);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, agenda_panel);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_panel);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, justering_panel);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, lock_icon);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, header_grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -497,6 +548,8 @@ pk_meeting_view_init (PkMeetingView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->saver = pk_saver_new (G_OBJECT (self), take_snapshot, write_snapshot, snapshot_written, g_object_unref);
+  g_signal_connect_object (self->justering_panel, "status-chosen", G_CALLBACK (on_status_chosen), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->justering_panel, "changed", G_CALLBACK (on_justering_changed), self, G_CONNECT_SWAPPED);
 
 
   entries[0] = self->title_entry;

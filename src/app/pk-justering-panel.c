@@ -128,7 +128,8 @@ fill (PkJusteringPanel *self)
   protokoll = pk_meeting_get_kind (meeting) == PK_MEETING_KIND_PROTOKOLL;
   if (!justerat)
     adw_combo_row_set_selected (self->status_row, MIN (pk_meeting_get_status (meeting), PK_MEETING_STATUS_PENDING));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), !justerat);
+  /* Approved is not a stage to pick: it is what the sign-offs make. */
+  gtk_widget_set_visible (GTK_WIDGET (self->status_row), !justerat);
 
   /* The deadline: 14 days after the meeting; overdue shown until approved. */
   if (pk_meeting_get_date (meeting) != NULL && protokoll)

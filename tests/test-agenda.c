@@ -605,6 +605,26 @@ test_protocol_pdf (Fixture       *fixture,
   /* No raw Markdown reaches the page, and an absent person is not listed. */
   g_assert_null (strstr (text, "**"));
   g_assert_false (contains_words (text, "Åsa Karlsson"));
+  /* One bookmark per § and sub-item, in order. */
+  {
+    g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+    g_autoptr(PopplerDocument) document = poppler_document_new_from_file (uri, NULL, NULL);
+    PopplerIndexIter *iter = poppler_index_iter_new (document);
+    g_autoptr(GString) titles = g_string_new (NULL);
+
+    g_assert_nonnull (iter);
+    do
+      {
+        PopplerAction *action = poppler_index_iter_get_action (iter);
+        g_string_append_printf (titles, "%s|", action->any.title);
+        poppler_action_free (action);
+      }
+    while (poppler_index_iter_next (iter));
+    poppler_index_iter_free (iter);
+    g_assert_true (g_str_has_prefix (titles->str, "§ 1 Incheckning"));
+    g_assert_nonnull (strstr (titles->str, "|§ 2 Arbete med Nära vård"));
+    g_assert_nonnull (strstr (titles->str, "|2.1 Fast vårdkontakt|2.1.1 Utkast till Socialstyrelsen|§ 12 Övrigt|"));
+  }
   /* Every page of a draft says so; approved minutes do not. */
   g_assert_true (pdf_has_draft_mark (pdf));
   pk_meeting_set_status (meeting, PK_MEETING_STATUS_JUSTERAT);

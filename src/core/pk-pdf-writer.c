@@ -49,6 +49,7 @@ typedef struct
   double height;
   /* Paragraph lines, for breaking across pages: top of each line and the end of the last. */
   GArray *line_tops;     /* double, n_lines + 1 entries */
+  char *outline;         /* bookmark title, or NULL */
 } Block;
 
 /* A block, or the lines [first_line, last_line) of a paragraph, at a place on a page. */
@@ -88,6 +89,7 @@ block_free (Block *block)
       g_array_unref (block->cells);
     }
   g_clear_pointer (&block->line_tops, g_array_unref);
+  g_free (block->outline);
   g_free (block);
 }
 
@@ -292,6 +294,20 @@ pk_pdf_writer_add_row (PkPdfWriter     *self,
       g_array_append_val (block->cells, cell);
     }
   g_ptr_array_add (self->blocks, block);
+}
+
+void
+pk_pdf_writer_mark_outline (PkPdfWriter *self,
+                            const char  *title)
+{
+  Block *block;
+
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  g_return_if_fail (self->blocks->len > 0);
+
+  block = self->blocks->pdata[self->blocks->len - 1];
+  g_free (block->outline);
+  block->outline = g_strdup (title);
 }
 
 void
@@ -569,7 +585,18 @@ pk_pdf_writer_save (PkPdfWriter  *self,
     {
       draw_page_frame (self, cr, page, n_pages);
       while (next < placements->len && g_array_index (placements, Placement, next).page == page)
-        draw_placement (cr, &g_array_index (placements, Placement, next++));
+        {
+          Placement *placement = &g_array_index (placements, Placement, next++);
+
+          if (placement->block->outline != NULL && placement->first_line == 0)
+            {
+              g_autofree char *target = g_strdup_printf ("page=%u pos=[%.1f %.1f]", page + 1, MARGIN_LEFT,
+                                                         placement->y);
+              cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, placement->block->outline,
+                                             target, 0);
+            }
+          draw_placement (cr, placement);
+        }
       cairo_show_page (cr);
     }
   cairo_destroy (cr);

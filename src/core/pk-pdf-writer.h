@@ -70,6 +70,9 @@ void         pk_pdf_writer_add_row          (PkPdfWriter     *self,
                                              guint            n_cells,
                                              double           space_before,
                                              gboolean         keep_with_next);
+/* The last block added gets an entry in the document outline (bookmarks), e.g. "§ 4 Budget". */
+void         pk_pdf_writer_mark_outline     (PkPdfWriter  *self,
+                                             const char   *title);
 void         pk_pdf_writer_add_rule         (PkPdfWriter  *self,
                                              double        space_before);
 /* Starts a new page (no-op at the top of a page). */

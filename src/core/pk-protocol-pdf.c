@@ -226,6 +226,10 @@ add_item (PkPdfWriter       *writer,
   };
 
   pk_pdf_writer_add_row (writer, head, 2, 16, TRUE);
+  {
+    g_autofree char *outline = g_strdup_printf ("%s %s", label, pk_agenda_item_get_title (item));
+    pk_pdf_writer_mark_outline (writer, outline);
+  }
   if (withheld)
     {
       pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_BODY, "<i>" OSL_TEXT "</i>", 0, 6);

@@ -74,6 +74,8 @@ struct _PkPdfWriter
   char *keywords;
   char *footer;
   char *watermark;
+  char *initials_label;
+  guint n_initials;
 };
 
 G_DEFINE_FINAL_TYPE (PkPdfWriter, pk_pdf_writer, G_TYPE_OBJECT)
@@ -106,6 +108,7 @@ pk_pdf_writer_finalize (GObject *object)
   g_free (self->keywords);
   g_free (self->footer);
   g_free (self->watermark);
+  g_free (self->initials_label);
   G_OBJECT_CLASS (pk_pdf_writer_parent_class)->finalize (object);
 }
 
@@ -170,6 +173,17 @@ pk_pdf_writer_set_footer (PkPdfWriter *self,
   g_return_if_fail (PK_IS_PDF_WRITER (self));
   g_free (self->footer);
   self->footer = g_strdup (footer);
+}
+
+void
+pk_pdf_writer_set_initials_boxes (PkPdfWriter *self,
+                                  const char  *label,
+                                  guint        n_boxes)
+{
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  g_free (self->initials_label);
+  self->initials_label = g_strdup (label);
+  self->n_initials = n_boxes;
 }
 
 void
@@ -474,6 +488,21 @@ draw_page_frame (PkPdfWriter *self,
     draw_text (cr, FONT_FAMILY " 8", MARGIN_LEFT, FOOTER_Y, TEXT_WIDTH * 0.75, PANGO_ALIGN_LEFT,
                self->footer);
   draw_text (cr, FONT_FAMILY " 8", MARGIN_LEFT, FOOTER_Y, TEXT_WIDTH, PANGO_ALIGN_RIGHT, page_text);
+
+  /* Initials boxes, centred at the foot: each approver initials every page. */
+  if (self->n_initials > 0)
+    {
+      double box = 26, gap = 6;
+      double total = self->n_initials * box + (self->n_initials - 1) * gap;
+      double x = MARGIN_LEFT + TEXT_WIDTH * 0.62 - total;
+
+      if (self->initials_label != NULL)
+        draw_text (cr, FONT_FAMILY " 7", x - 120, FOOTER_Y + 2, 114, PANGO_ALIGN_RIGHT, self->initials_label);
+      cairo_set_line_width (cr, 0.6);
+      for (guint i = 0; i < self->n_initials; i++)
+        cairo_rectangle (cr, x + i * (box + gap), FOOTER_Y - 2, box, 16);
+      cairo_stroke (cr);
+    }
 }
 
 static void

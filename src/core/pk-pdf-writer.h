@@ -53,6 +53,10 @@ void         pk_pdf_writer_set_metadata     (PkPdfWriter  *self,
 /* Small text at the foot of every page, left; "Sida X av Y" stands at the right. */
 void         pk_pdf_writer_set_footer       (PkPdfWriter  *self,
                                              const char   *footer);
+/* Boxes at the foot of every page for the approvers' initials, with @label before them. */
+void         pk_pdf_writer_set_initials_boxes (PkPdfWriter *self,
+                                               const char  *label,
+                                               guint        n_boxes);
 /* A mark at the head of every page, e.g. "UTKAST – ej justerat"; NULL for none. */
 void         pk_pdf_writer_set_watermark    (PkPdfWriter  *self,
                                              const char   *watermark);

@@ -453,13 +453,22 @@ pk_protocol_pdf_write (PkMeeting          *meeting,
 
   pk_pdf_writer_set_metadata (writer, pk_meeting_get_title (meeting), body,
                               protokoll ? "Protokoll" : "Mötesanteckningar", "protokoll, sammanträde");
-  footer = protokoll ? g_strdup_printf ("Protokoll %s   Justerandes signatur: ________  ________",
-                                        pk_meeting_get_date (meeting) ? pk_meeting_get_date (meeting) : "")
+  footer = protokoll ? g_strdup_printf ("Protokoll %s", pk_meeting_get_date (meeting) ? pk_meeting_get_date (meeting) : "")
                      : g_strdup_printf ("%s · Mötesanteckningar %s", body ? body : "",
                                         pk_meeting_get_date (meeting) ? pk_meeting_get_date (meeting) : "");
   pk_pdf_writer_set_footer (writer, footer);
   if (protokoll && pk_meeting_get_status (meeting) != PK_MEETING_STATUS_JUSTERAT)
     pk_pdf_writer_set_watermark (writer, "UTKAST – ej justerat");
+  if (protokoll)
+    {
+      /* A box per approver (the chair's included), at least two. */
+      g_autofree char *approvers = names_with_role (meeting, PK_ROLE_JUSTERARE);
+      guint n = 2;  /* the chair and one approver at least */
+
+      for (const char *p = approvers; p != NULL && *p; p++)
+        n += *p == ',';
+      pk_pdf_writer_set_initials_boxes (writer, "Justerandes signatur", n);
+    }
 
   if (pk_meeting_get_start_time (meeting) != NULL)
     when = g_strdup_printf ("%s, kl. %s%s%s", long_date ? long_date : "", pk_meeting_get_start_time (meeting),

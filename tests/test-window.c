@@ -2,16 +2,23 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <poppler.h>
+#include <string.h>
 
 #include "pk-agenda-panel.h"
 #include "pk-application.h"
 #include "pk-attendance-panel.h"
+#include "pk-export-dialog.h"
 #include "pk-justering-panel.h"
 #include "pk-meeting-view.h"
 #include "pk-register-window.h"
 #include "pk-test-util.h"
 #include "pk-window.h"
 #include "protokoll-core.h"
+
+/* poppler-glib 22.12 declares no autoptr cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 typedef struct
 {
@@ -627,6 +634,79 @@ test_justering_in_app (Fixture       *fixture,
   }
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+export_dialog_idle (gpointer data)
+{
+  return !pk_export_dialog_is_busy (data);
+}
+
+static gboolean
+file_recorded (gpointer data)
+{
+  Fixture *fixture = data;
+  return pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM pdf_export") == 1;
+}
+
+/* The export dialog previews the real PDF, pages through it, and the saved file is the one
+ * previewed, recorded so that `verify FILE` knows it. */
+static void
+test_export_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PkExportDialog *dialog;
+  PkMeeting *full;
+  g_autofree char *out = g_build_filename (fixture->dir, "protokoll.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkAgendaItem) item = NULL;
+  guint first_pages;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-11-18");
+  open_window (fixture);
+  wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  full = pk_meeting_view_get_loaded_meeting (PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window)));
+  g_assert_nonnull (full);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-minutes", NULL));
+  dialog = PK_EXPORT_DIALOG (find_toplevel (PK_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  wait_until (export_dialog_idle, dialog);
+  first_pages = pk_export_dialog_get_n_pages (dialog);
+  g_assert_cmpuint (first_pages, >=, 1);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN))));
+
+  pk_export_dialog_save_to (dialog, out);
+  wait_until (file_recorded, fixture);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *uri = g_filename_to_uri (out, NULL, NULL);
+    g_autoptr(PopplerDocument) document = poppler_document_new_from_file (uri, NULL, &error);
+    g_autoptr(PopplerPage) page = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (poppler_document_get_n_pages (document), ==, (int) first_pages);
+    page = poppler_document_get_page (document, 0);
+    text = poppler_page_get_text (page);
+    g_assert_nonnull (strstr (text, "PROTOKOLL"));
+    g_assert_nonnull (strstr (text, "UTKAST"));
+  }
+  g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT kind FROM pdf_export"), ==, "protocol");
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -654,6 +734,7 @@ main (int   argc,
   ADD ("/window/attendance-by-keyboard", test_attendance_by_keyboard);
   ADD ("/window/register", test_register_window);
   ADD ("/window/justering", test_justering_in_app);
+  ADD ("/window/export-dialog", test_export_dialog);
 
   return g_test_run ();
 }

@@ -214,6 +214,7 @@ pk_application_startup (GApplication *application)
     { "win.show-panel::justering", { "<Alt>5", NULL } },
     { "win.focus-title", { "<Control>l", NULL } },
     { "win.open-database", { "<Control>o", NULL } },
+    { "win.export-minutes", { "<Control>e", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -154,6 +154,63 @@ pk_export_write (GtkWidget    *widget,
   g_task_run_in_thread (task, export_thread);
 }
 
+char *
+pk_export_suggest_name (PkMeeting    *meeting,
+                        PkExportKind  kind)
+{
+  /* File names in the document's language, Swedish: "Kallelse Kommunstyrelsen 2026-11-18.pdf". */
+  const char *word = kind == PK_EXPORT_AGENDA ? "Kallelse"
+                     : kind == PK_EXPORT_PUBLIC ? "Protokoll (offentlig)"
+                     : pk_meeting_get_kind (meeting) == PK_MEETING_KIND_PROTOKOLL ? "Protokoll" : "Mötesanteckningar";
+  char *name = g_strdup_printf ("%s %s %s.pdf", word,
+                                pk_meeting_get_body (meeting) ? pk_meeting_get_body (meeting) : "",
+                                pk_meeting_get_date (meeting) ? pk_meeting_get_date (meeting) : "");
+
+  g_strdelimit (name, "/\\:", '-');
+  return name;
+}
+
+static void
+copy_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  const char *from = g_object_get_data (G_OBJECT (task), "from-path");
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) target = g_file_new_for_path (job->path);
+  GError *error = NULL;
+
+  if (g_file_copy (source, target, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+pk_export_write_from_file (GtkWidget    *widget,
+                           PkDatabase   *database,
+                           PkMeeting    *meeting,
+                           PkExportKind  kind,
+                           const char   *from_path,
+                           const char   *to_path)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, export_done, NULL);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  g_set_weak_pointer (&job->widget, widget);
+  job->database = database != NULL ? g_object_ref (database) : NULL;
+  job->copy = pk_meeting_copy_deep (meeting);  /* read on the database's worker when recorded */
+  job->kind = kind;
+  job->path = g_strdup (to_path);
+  g_task_set_source_tag (task, pk_export_write_from_file);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_object_set_data_full (G_OBJECT (task), "from-path", g_strdup (from_path), g_free);
+  g_application_hold (g_application_get_default ());
+  g_task_run_in_thread (task, copy_thread);
+}
+
 typedef struct
 {
   GtkWidget *widget;  /* weak */
@@ -197,12 +254,8 @@ pk_export_choose_and_write (GtkWidget    *widget,
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
+  g_autofree char *name = pk_export_suggest_name (meeting, kind);
   ChooseJob *job;
-  /* File names in the document's language, Swedish: "Kallelse Kommunstyrelsen 2026-11-18.pdf". */
-  const char *word = kind == PK_EXPORT_AGENDA ? "Kallelse"
-                     : kind == PK_EXPORT_PUBLIC ? "Protokoll (offentlig)"
-                     : pk_meeting_get_kind (meeting) == PK_MEETING_KIND_PROTOKOLL ? "Protokoll" : "Mötesanteckningar";
 
   dialog = gtk_file_chooser_native_new (kind == PK_EXPORT_AGENDA ? _("Export Agenda") : _("Export Minutes"),
                                         GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -210,10 +263,6 @@ pk_export_choose_and_write (GtkWidget    *widget,
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  name = g_strdup_printf ("%s %s %s.pdf", word,
-                          pk_meeting_get_body (meeting) ? pk_meeting_get_body (meeting) : "",
-                          pk_meeting_get_date (meeting) ? pk_meeting_get_date (meeting) : "");
-  g_strdelimit (name, "/\\\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   job = g_new0 (ChooseJob, 1);

@@ -28,4 +28,16 @@ void pk_export_write            (GtkWidget    *widget,
                                  PkExportKind  kind,
                                  const char   *path);
 
+/* "Protokoll Kommunstyrelsen 2026-11-18.pdf": a file name for the chooser. */
+char *pk_export_suggest_name    (PkMeeting    *meeting,
+                                 PkExportKind  kind);
+/* Copies an already written PDF (the export dialog's preview) to @to_path on a thread and records
+ * it as an export of @meeting, as pk_export_write() does. */
+void pk_export_write_from_file  (GtkWidget    *widget,
+                                 PkDatabase   *database,
+                                 PkMeeting    *meeting,
+                                 PkExportKind  kind,
+                                 const char   *from_path,
+                                 const char   *to_path);
+
 G_END_DECLS

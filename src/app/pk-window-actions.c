@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pk-export.h"
+#include "pk-export-dialog.h"
 #include "pk-register-window.h"
 #include "pk-window-private.h"
 
@@ -191,9 +192,10 @@ export_minutes (GtkWidget  *widget,
 
   if (full == NULL)
     return;
-  /* Written from what is on screen, so the last keystrokes are in it too. */
-  pk_export_choose_and_write (GTK_WIDGET (self), self->database, full,
-                              g_str_equal (action_name, "win.export-public") ? PK_EXPORT_PUBLIC : PK_EXPORT_PROTOCOL);
+  /* Written from what is on screen, so the last keystrokes are in it too; previewed before saving. */
+  gtk_window_present (GTK_WINDOW (pk_export_dialog_new (GTK_WINDOW (self), self->database, full,
+                                                        g_str_equal (action_name, "win.export-public")
+                                                          ? PK_EXPORT_PUBLIC : PK_EXPORT_PROTOCOL)));
 }
 
 /* ---- delete meeting, with undo ---- */

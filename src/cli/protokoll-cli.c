@@ -33,6 +33,10 @@ typedef struct
   const char *place;
   const char *reason;
   gboolean json;
+  gboolean open_only;    /* actions: --open */
+  gboolean overdue_only; /* actions: --overdue */
+  const char *owner;     /* actions: --owner */
+  const char *body;      /* actions: --body */
   int argc;          /* positional arguments after the command */
   char **argv;
 } Invocation;
@@ -455,6 +459,187 @@ command_verify (Invocation *invocation)
     }
 }
 
+/* ---- the action register ---- */
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static gboolean
+is_iso_date (const char *text)
+{
+  GDate date;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, text);
+  return g_date_valid (&date);
+}
+
+/* Pads @text to @width characters (not bytes: owners are called Åsa and Örjan). */
+static void
+append_cell (GString    *line,
+             const char *text,
+             guint       width)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  g_string_append (line, text);
+  for (glong i = n; i < (glong) width + 2; i++)
+    g_string_append_c (line, ' ');
+}
+
+static int
+command_actions (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GListStore) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  PkActionFilter filter = { 0 };
+  int status = EXIT_OK;
+  guint n;
+
+  if (invocation->date != NULL && !is_iso_date (invocation->date))
+    return fail (EXIT_USAGE, _("--date needs a date as YYYY-MM-DD"));
+  filter.open_only = invocation->open_only;
+  filter.overdue_only = invocation->overdue_only;
+  filter.owner = invocation->owner;
+  filter.body = invocation->body;
+  filter.today = invocation->date;
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!(entries = pk_database_list_actions (db, &filter, &error)))
+    return fail_with_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (entries));
+
+  if (invocation->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PkActionEntry) entry = g_list_model_get_item (G_LIST_MODEL (entries), i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, pk_action_entry_get_id (entry));
+          /* The fields of an action in the meeting JSON, then where it stands. */
+          add_string_or_null (builder, "text", pk_action_entry_get_text (entry));
+          add_string_or_null (builder, "owner", pk_action_entry_get_owner (entry));
+          add_string_or_null (builder, "due", pk_action_entry_get_due (entry));
+          add_string_or_null (builder, "state", pk_enum_to_nick (PK_TYPE_ACTION_STATE,
+                                                                 pk_action_entry_get_state (entry)));
+          json_builder_set_member_name (builder, "overdue");
+          json_builder_add_boolean_value (builder, pk_action_entry_get_overdue (entry));
+          json_builder_set_member_name (builder, "meeting_id");
+          json_builder_add_int_value (builder, pk_action_entry_get_meeting_id (entry));
+          add_string_or_null (builder, "meeting_date", pk_action_entry_get_meeting_date (entry));
+          add_string_or_null (builder, "meeting_title", pk_action_entry_get_meeting_title (entry));
+          add_string_or_null (builder, "body", pk_action_entry_get_body (entry));
+          add_string_or_null (builder, "item_number", pk_action_entry_get_item_number (entry));
+          add_string_or_null (builder, "item_title", pk_action_entry_get_item_title (entry));
+          json_builder_set_member_name (builder, "carried_from");
+          if (pk_action_entry_get_carried_from (entry) != 0)
+            json_builder_add_int_value (builder, pk_action_entry_get_carried_from (entry));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json_node (root);
+      return EXIT_OK;
+    }
+
+  if (n == 0)
+    {
+      g_printerr ("%s\n", _("No actions."));
+      return EXIT_OK;
+    }
+  {
+    /* A table for people: columns as wide as their widest cell, the text last and unpadded. */
+    enum { COL_ID, COL_DUE, COL_STATE, COL_OWNER, COL_MEETING, COL_ITEM, N_COLS };
+    const char *headings[N_COLS] = { "ID", _("DUE"), _("STATE"), _("OWNER"), _("MEETING"), _("ITEM") };
+    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+    guint width[N_COLS];
+
+    for (guint c = 0; c < N_COLS; c++)
+      width[c] = g_utf8_strlen (headings[c], -1);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(PkActionEntry) entry = g_list_model_get_item (G_LIST_MODEL (entries), i);
+        const char *body = pk_action_entry_get_body (entry);
+        const char *date = pk_action_entry_get_meeting_date (entry);
+
+        g_ptr_array_add (cells, g_strdup_printf ("%" G_GINT64_FORMAT, pk_action_entry_get_id (entry)));
+        g_ptr_array_add (cells, g_strdup (pk_action_entry_get_due (entry) ? pk_action_entry_get_due (entry) : "-"));
+        g_ptr_array_add (cells, g_strdup (pk_action_entry_get_overdue (entry)
+                                            ? "overdue"
+                                            : pk_enum_to_nick (PK_TYPE_ACTION_STATE, pk_action_entry_get_state (entry))));
+        g_ptr_array_add (cells, g_strdup (pk_action_entry_get_owner (entry) ? pk_action_entry_get_owner (entry) : "-"));
+        g_ptr_array_add (cells, g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", pk_action_entry_get_meeting_id (entry),
+                                                 date ? date : "-", body ? body : "-"));
+        g_ptr_array_add (cells, g_strdup (pk_action_entry_get_item_number (entry)
+                                            ? pk_action_entry_get_item_number (entry) : "-"));
+        for (guint c = 0; c < N_COLS; c++)
+          width[c] = MAX (width[c], (guint) g_utf8_strlen (cells->pdata[i * N_COLS + c], -1));
+      }
+    for (guint i = 0; i <= n; i++)
+      {
+        g_autoptr(GString) line = g_string_new (NULL);
+
+        for (guint c = 0; c < N_COLS; c++)
+          append_cell (line, i == 0 ? headings[c] : cells->pdata[(i - 1) * N_COLS + c], width[c]);
+        if (i == 0)
+          g_string_append (line, _("TEXT"));
+        else
+          {
+            g_autoptr(PkActionEntry) entry = g_list_model_get_item (G_LIST_MODEL (entries), i - 1);
+            g_autofree char *text = g_strdup (pk_action_entry_get_text (entry) ? pk_action_entry_get_text (entry) : "");
+
+            /* One action per line, whatever the text holds. */
+            g_strdelimit (text, "\n\r\t", ' ');
+            g_string_append (line, text);
+          }
+        g_print ("%s\n", line->str);
+      }
+  }
+  return EXIT_OK;
+}
+
+static int
+command_action_state (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  int state;
+  gint64 id;
+
+  if (!parse_id (invocation->argv[0], &id))
+    return fail (EXIT_USAGE, _("“%s” is not an action id"), invocation->argv[0]);
+  if (!pk_enum_from_nick (PK_TYPE_ACTION_STATE, invocation->argv[1], &state))
+    return fail (EXIT_USAGE, _("the state is open, done or cancelled, not “%s”"), invocation->argv[1]);
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!pk_database_set_action_state (db, id, state, &error))
+    return error->domain == PK_DATABASE_ERROR &&
+           (error->code == PK_DATABASE_ERROR_JUSTERAT || error->code == PK_DATABASE_ERROR_CONSTRAINT)
+             ? fail (EXIT_BAD_INPUT, "%s", error->message) : fail_with_error (error);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "list", "list [--json]", N_("List the meetings: id, date, body, title, status"), 0, command_list },
   { "show", "show ID [--json]", N_("Show one meeting; with --json the whole meeting as JSON"), 1, command_show },
@@ -467,6 +652,8 @@ static const Command commands[] = {
   { "correct", "correct ID --reason TEXT", N_("Open approved minutes as a new version (rättelse)"), 1, command_correct },
   { "verify", "verify ID|FILE.pdf", N_("Check approved minutes, or an exported PDF, against their checksum"), 1, command_verify },
   { "next", "next ID", N_("Create the body’s next meeting with deferred items and open actions; prints its id"), 1, command_next },
+  { "actions", "actions [--open] [--overdue] [--owner NAME] [--body NAME] [--date TODAY] [--json]", N_("The action register across all meetings"), 0, command_actions },
+  { "action-state", "action-state ACTION-ID open|done|cancelled", N_("Close or reopen one action of the register"), 2, command_action_state },
 };
 
 static void
@@ -543,6 +730,18 @@ main (int   argc,
                               : g_str_equal (arg, "--from") ? &invocation.from_date
                               : g_str_equal (arg, "--to") ? &invocation.to_date
                               : &invocation.date;
+          if (++i >= argc)
+            return fail (EXIT_USAGE, _("%s needs a value"), arg);
+          *slot = argv[i];
+        }
+      else if (g_str_equal (arg, "--open"))
+        invocation.open_only = TRUE;
+      else if (g_str_equal (arg, "--overdue"))
+        invocation.overdue_only = TRUE;
+      else if (g_str_equal (arg, "--owner") || g_str_equal (arg, "--body"))
+        {
+          const char **slot = g_str_equal (arg, "--owner") ? &invocation.owner : &invocation.body;
+
           if (++i >= argc)
             return fail (EXIT_USAGE, _("%s needs a value"), arg);
           *slot = argv[i];

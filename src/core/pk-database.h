@@ -7,6 +7,7 @@
 #include "pk-meeting.h"
 #include "pk-meeting-json.h"
 #include "pk-membership.h"
+#include "pk-action-entry.h"
 
 G_BEGIN_DECLS
 
@@ -218,6 +219,31 @@ gboolean    pk_database_record_export      (PkDatabase           *self,
                                             GError              **error);
 /* Body names known to the database, sorted, for completion. */
 GStrv       pk_database_list_body_names    (PkDatabase           *self,
+                                            GError              **error);
+
+/* The action register (pk-database-actions.c). */
+typedef struct
+{
+  gboolean    open_only;     /* only actions still open */
+  gboolean    overdue_only;  /* only open actions whose due date is before @today */
+  const char *owner;         /* part of the owner's name, any case; NULL: everyone */
+  const char *body;          /* exactly this body; NULL: all */
+  const char *today;         /* YYYY-MM-DD; NULL: today's local date (tests fix it) */
+} PkActionFilter;
+
+/* Today's local date as YYYY-MM-DD, what "overdue" is measured against. */
+char       *pk_action_today                (void);
+/* Actions across all meetings as PkActionEntry, open first, then by due date. An action carried
+ * over to a later meeting is listed once: as its newest copy (the row no other row continues). */
+GListStore *pk_database_list_actions       (PkDatabase           *self,
+                                            const PkActionFilter *filter,
+                                            GError              **error);
+/* Closes (done, cancelled) or reopens one action, recording the meeting that holds it as where it
+ * was closed. Refused for an action in justerat minutes (PK_DATABASE_ERROR_JUSTERAT) and for one
+ * that was carried over (the newest copy is the one to change). */
+gboolean    pk_database_set_action_state   (PkDatabase           *self,
+                                            gint64                action_id,
+                                            PkActionState         state,
                                             GError              **error);
 
 G_END_DECLS

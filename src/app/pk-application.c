@@ -216,6 +216,7 @@ pk_application_startup (GApplication *application)
     { "win.open-database", { "<Control>o", NULL } },
     { "win.export-minutes", { "<Control>e", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.show-actions", { "<Control><Shift>a", NULL } },
   };
 
   if (source != NULL)

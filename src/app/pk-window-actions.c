@@ -6,6 +6,7 @@
 #include "pk-export.h"
 #include "pk-export-dialog.h"
 #include "pk-register-window.h"
+#include "pk-actions-window.h"
 #include "pk-window-private.h"
 
 #define MEETING_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
@@ -178,6 +179,43 @@ show_register (GtkWidget  *widget,
   window = pk_register_window_new (GTK_WINDOW (self), self->database,
                                    selected != NULL ? pk_meeting_get_body (selected) : NULL);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* ---- the action register ---- */
+
+static void
+show_actions (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PkWindow *self = PK_WINDOW (widget);
+
+  if (self->database == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (pk_actions_window_new (GTK_WINDOW (self), self->database)));
+}
+
+/* Selects a meeting by id (the action register's rows lead here) and shows it. */
+static void
+show_meeting (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PkWindow *self = PK_WINDOW (widget);
+  gint64 meeting_id = g_variant_get_int64 (parameter);
+  PkMeeting *selected = pk_window_get_selected_meeting (self);
+
+  if (selected == NULL || pk_meeting_get_id (selected) != meeting_id)
+    {
+      if (!pk_window_select_meeting (self, meeting_id) ||
+          (selected = pk_window_get_selected_meeting (self)) == NULL || pk_meeting_get_id (selected) != meeting_id)
+        {
+          pk_window_show_toast (self, _("That meeting is no longer in this database"));
+          return;
+        }
+    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_window_present (GTK_WINDOW (self));
 }
 
 /* ---- export ---- */
@@ -419,6 +457,8 @@ pk_window_update_actions (PkWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-meeting", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-register", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-actions", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-meeting", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-meeting", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-meeting", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-minutes", has_meeting);
@@ -442,4 +482,6 @@ pk_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.focus-title", NULL, focus_title);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database);
+  gtk_widget_class_install_action (widget_class, "win.show-actions", NULL, show_actions);
+  gtk_widget_class_install_action (widget_class, "win.show-meeting", "x", show_meeting);
 }

@@ -172,8 +172,9 @@ pk_database_set_action_state (PkDatabase     *self,
   rc = sqlite3_step (find);
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND,
-                   _("No action with id %" G_GINT64_FORMAT), action_id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, action_id);
+
+      g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND, _("No action with id %s"), id);
       goto fail;
     }
   if (rc != SQLITE_ROW)
@@ -198,9 +199,10 @@ pk_database_set_action_state (PkDatabase     *self,
    * changes. */
   if (successor_meeting != 0)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, successor_meeting);
+
       g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_CONSTRAINT,
-                   _("The action was carried over to meeting %" G_GINT64_FORMAT "; change it there"),
-                   successor_meeting);
+                   _("The action was carried over to meeting %s; change it there"), id);
       goto fail;
     }
 

@@ -425,7 +425,6 @@ setup_go (GtkSignalListItemFactory *factory,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Show the meeting"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "actions.show-meeting");
   gtk_list_item_set_child (list_item, button);
 }
 
@@ -435,9 +434,12 @@ bind_go (GtkSignalListItemFactory *factory,
          gpointer                  user_data)
 {
   PkActionEntry *entry = gtk_list_item_get_item (list_item);
+  GtkActionable *button = GTK_ACTIONABLE (gtk_list_item_get_child (list_item));
 
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (gtk_list_item_get_child (list_item)), "x",
-                                    pk_action_entry_get_meeting_id (entry));
+  /* The target first: a name without its target makes GTK warn of a type mismatch. */
+  gtk_actionable_set_action_target (button, "x", pk_action_entry_get_meeting_id (entry));
+  if (gtk_actionable_get_action_name (button) == NULL)
+    gtk_actionable_set_action_name (button, "actions.show-meeting");
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "pk-actions-window.h"
 #include "pk-application.h"
+#include "pk-meeting-view.h"
 #include "pk-test-util.h"
 #include "pk-window.h"
 #include "protokoll-core.h"
@@ -365,6 +366,99 @@ test_empty_state (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+toast_shown (gpointer data)
+{
+  /* The toast's label is in the window once it shows. */
+  GtkWidget *toast = NULL;
+  GtkWidget *root = data;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL && toast == NULL;)
+    {
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (w), "AdwToastWidget") == 0)
+        toast = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == root ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  return toast != NULL;
+}
+
+/* Approved minutes: closing one of their actions is refused, said in a toast, nothing changes. */
+static void
+test_justerat_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PkActionsWindow *window;
+  GListModel *entries;
+  guint position;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PkDatabase) db = pk_database_open (fixture->db_path, &error);
+    const PkRole roles[] = { PK_ROLE_SEKRETERARE, PK_ROLE_ORDFORANDE, PK_ROLE_JUSTERARE };
+    gboolean justerat = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+      {
+        g_assert_true (pk_database_sign (db, fixture->sn, roles[i], "Ewa Ekman", "Växjö", &justerat, &error));
+        g_assert_no_error (error);
+      }
+    g_assert_true (justerat);
+  }
+  window = open_register (fixture);
+  entries = pk_actions_window_get_entries (window);
+  wait_for_n (window, 4);
+  position = index_of_text (entries, "Kalla till dialogmöte med pensionärsrådet");
+  pk_actions_window_set_done (window, position, TRUE);
+  wait_until (toast_shown, window);
+  wait_for_n (window, 4);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path,
+                                    "SELECT count(*) FROM action WHERE text = 'Kalla till dialogmöte med pensionärsrådet'"
+                                    " AND state = 'open'"), ==, 1);
+  g_assert_cmpuint (index_of_text (entries, "Kalla till dialogmöte med pensionärsrådet"), !=, G_MAXUINT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shown_action_done (gpointer data)
+{
+  Fixture *fixture = data;
+  PkMeeting *meeting = pk_meeting_view_get_loaded_meeting (PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window)));
+  g_autoptr(PkAgendaItem) budget = NULL;
+  g_autoptr(PkAction) action = NULL;
+
+  if (meeting == NULL || pk_meeting_get_id (meeting) != fixture->ks ||
+      g_list_model_get_n_items (G_LIST_MODEL (pk_meeting_get_items (meeting))) < 2)
+    return FALSE;
+  budget = g_list_model_get_item (G_LIST_MODEL (pk_meeting_get_items (meeting)), 1);
+  action = g_list_model_get_item (G_LIST_MODEL (pk_agenda_item_get_actions (budget)), 0);
+  return action != NULL && pk_action_get_state (action) == PK_ACTION_STATE_DONE;
+}
+
+/* The meeting on screen is read again after the register closed one of its actions. */
+static void
+test_shown_meeting_follows (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PkActionsWindow *window = open_register (fixture);
+  GListModel *entries = pk_actions_window_get_entries (window);
+
+  wait_for_n (window, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "actions.show-meeting", "x", fixture->ks));
+  g_assert_cmpint (pk_meeting_get_id (pk_window_get_selected_meeting (fixture->window)), ==, fixture->ks);
+  pk_actions_window_set_done (window, index_of_text (entries, "Ta fram ett förslag till budget för förskolan"), TRUE);
+  wait_for_n (window, 3);
+  wait_until (shown_action_done, fixture);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -381,5 +475,7 @@ main (int   argc,
   ADD ("/actions-window/lists-filters-and-jumps", test_lists_filters_and_jumps);
   ADD ("/actions-window/close-and-overdue", test_close_and_overdue);
   ADD ("/actions-window/empty-state", test_empty_state);
+  ADD ("/actions-window/justerat-refused", test_justerat_refused);
+  ADD ("/actions-window/shown-meeting-follows", test_shown_meeting_follows);
   return g_test_run ();
 }

@@ -38,6 +38,13 @@ struct _PkActionsWindow
 
 G_DEFINE_FINAL_TYPE (PkActionsWindow, pk_actions_window, ADW_TYPE_WINDOW)
 
+enum {
+  ACTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef enum { JOB_LIST, JOB_STATE } JobKind;
 
 typedef struct
@@ -56,6 +63,7 @@ typedef struct
   GStrv bodies;
   /* JOB_STATE */
   gint64 action_id;
+  gint64 meeting_id;
   PkActionState state;
 } Job;
 
@@ -239,6 +247,7 @@ job_done (GObject      *source,
       show_list (self, G_LIST_MODEL (job->list));
       break;
     case JOB_STATE:
+      g_signal_emit (self, signals[ACTION_CHANGED], 0, job->meeting_id);
       pk_actions_window_reload (self);
       break;
     default:
@@ -261,6 +270,7 @@ pk_actions_window_set_done (PkActionsWindow *self,
   job = g_new0 (Job, 1);
   job->kind = JOB_STATE;
   job->action_id = pk_action_entry_get_id (entry);
+  job->meeting_id = pk_action_entry_get_meeting_id (entry);
   job->state = done ? PK_ACTION_STATE_DONE : PK_ACTION_STATE_OPEN;
   run_job (self, job);
 }
@@ -561,6 +571,10 @@ pk_actions_window_class_init (PkActionsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkActionsWindow, meeting_column);
   gtk_widget_class_bind_template_child (widget_class, PkActionsWindow, item_column);
   gtk_widget_class_bind_template_child (widget_class, PkActionsWindow, go_column);
+  /* An action of this meeting was closed or reopened on disk: a view of it is out of date. */
+  signals[ACTION_CHANGED] =
+    g_signal_new ("action-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_install_action (widget_class, "actions.show-meeting", "x", show_meeting_action);
   gtk_widget_class_install_action (widget_class, "actions.focus-owner", NULL, focus_owner);
 }

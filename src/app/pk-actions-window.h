@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 #define PK_TYPE_ACTIONS_WINDOW (pk_actions_window_get_type ())
 G_DECLARE_FINAL_TYPE (PkActionsWindow, pk_actions_window, PK, ACTIONS_WINDOW, AdwWindow)
 
-/* Activating a row activates "win.show-meeting" with the meeting id on @parent. */
+/* Activating a row activates "win.show-meeting" with the meeting id on @parent. Signal
+ * "action-changed" (gint64 meeting id): an action of that meeting was closed or reopened. */
 PkActionsWindow *pk_actions_window_new         (GtkWindow       *parent,
                                                 PkDatabase      *database);
 /* The rows shown (PkActionEntry), for tests. */

@@ -183,16 +183,37 @@ show_register (GtkWidget  *widget,
 
 /* ---- the action register ---- */
 
+/* The meeting on screen holds its actions in memory: read it again (its pending edits are written
+ * first, on the same worker) so it shows what the register wrote. */
+static void
+on_register_action_changed (PkWindow        *self,
+                            gint64           meeting_id,
+                            PkActionsWindow *window)
+{
+  g_autoptr(PkMeeting) shown = NULL;
+
+  if (pk_meeting_view_get_meeting (self->meeting_view) == NULL ||
+      pk_meeting_get_id (pk_meeting_view_get_meeting (self->meeting_view)) != meeting_id)
+    return;
+  shown = g_object_ref (pk_meeting_view_get_meeting (self->meeting_view));
+  pk_meeting_view_set_meeting (self->meeting_view, NULL);
+  pk_meeting_view_set_meeting (self->meeting_view, shown);
+}
+
 static void
 show_actions (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   PkWindow *self = PK_WINDOW (widget);
+  PkActionsWindow *window;
 
   if (self->database == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (pk_actions_window_new (GTK_WINDOW (self), self->database)));
+  window = pk_actions_window_new (GTK_WINDOW (self), self->database);
+  g_signal_connect_object (window, "action-changed", G_CALLBACK (on_register_action_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Selects a meeting by id (the action register's rows lead here) and shows it. */

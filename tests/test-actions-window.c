@@ -459,6 +459,53 @@ test_shown_meeting_follows (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+shown_dues (GListModel *entries)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PkActionEntry) entry = g_list_model_get_item (entries, i);
+      g_string_append_printf (text, "%s%s", i ? "|" : "",
+                              pk_action_entry_get_due (entry) ? pk_action_entry_get_due (entry) : "-");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A header click sorts; activation and closing follow the order shown. */
+static void
+test_sort_by_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PkActionsWindow *window = open_register (fixture);
+  GListModel *entries = pk_actions_window_get_entries (window);
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) due = g_list_model_get_item (columns, 1);
+  g_autoptr(GtkColumnViewColumn) owner = g_list_model_get_item (columns, 3);
+  g_autofree char *order = NULL;
+
+  wait_for_n (window, 4);
+  g_assert_cmpstr (gtk_column_view_column_get_title (due), ==, "Due");
+  gtk_column_view_sort_by_column (view, due, GTK_SORT_DESCENDING);
+  order = shown_dues (entries);
+  /* Descending: the undated one first (it sorts last ascending). */
+  g_assert_cmpstr (order, ==, "-|2099-01-01|2020-03-01|2020-02-01");
+
+  gtk_column_view_sort_by_column (view, owner, GTK_SORT_ASCENDING);
+  {
+    g_autoptr(PkActionEntry) first = g_list_model_get_item (entries, 0);
+    g_autoptr(PkActionEntry) last = g_list_model_get_item (entries, 3);
+    g_assert_cmpstr (pk_action_entry_get_owner (first), ==, "Karin Ek");
+    g_assert_cmpstr (pk_action_entry_get_owner (last), ==, "Åsa Lind");
+  }
+  /* Activating the first row shown goes to its meeting, Socialnämnden's. */
+  g_signal_emit_by_name (view, "activate", 0);
+  g_assert_cmpint (pk_meeting_get_id (pk_window_get_selected_meeting (fixture->window)), ==, fixture->sn);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -477,5 +524,6 @@ main (int   argc,
   ADD ("/actions-window/empty-state", test_empty_state);
   ADD ("/actions-window/justerat-refused", test_justerat_refused);
   ADD ("/actions-window/shown-meeting-follows", test_shown_meeting_follows);
+  ADD ("/actions-window/sort-by-column", test_sort_by_column);
   return g_test_run ();
 }

@@ -29,7 +29,8 @@ struct _PkActionsWindow
   GtkColumnViewColumn *go_column;
 
   PkDatabase *database;
-  GListStore *entries;      /* PkActionEntry, as shown */
+  GListStore *entries;      /* PkActionEntry, in the register's order */
+  GtkSortListModel *sorted; /* as shown: by the column the user sorts by, if any */
   guint busy;
   guint generation;         /* a list read for older filters is dropped */
   gboolean bodies_loaded;
@@ -265,7 +266,7 @@ pk_actions_window_set_done (PkActionsWindow *self,
 
   g_return_if_fail (PK_IS_ACTIONS_WINDOW (self));
 
-  if (!(entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position)))
+  if (!(entry = g_list_model_get_item (G_LIST_MODEL (self->sorted), position)))
     return;
   job = g_new0 (Job, 1);
   job->kind = JOB_STATE;
@@ -465,6 +466,32 @@ set_factory (GtkColumnViewColumn *column,
   gtk_column_view_column_set_factory (column, factory);
 }
 
+/* Sorts by a string property; an empty one (no due date, no owner) sorts last. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const char *property = user_data;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_object_get ((gpointer) a, property, &x, NULL);
+  g_object_get ((gpointer) b, property, &y, NULL);
+  if (x == NULL || y == NULL)
+    return (x == NULL) - (y == NULL);
+  return g_utf8_collate (x, y);
+}
+
+static void
+set_sorter (GtkColumnViewColumn *column,
+            const char          *property)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_strings, (gpointer) property, NULL));
+
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
 /* ---- going to the meeting ---- */
 
 static void
@@ -490,7 +517,7 @@ static void
 on_row_activated (PkActionsWindow *self,
                   guint            position)
 {
-  g_autoptr(PkActionEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+  g_autoptr(PkActionEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
   if (entry != NULL)
     show_meeting (self, pk_action_entry_get_meeting_id (entry));
@@ -516,7 +543,7 @@ GListModel *
 pk_actions_window_get_entries (PkActionsWindow *self)
 {
   g_return_val_if_fail (PK_IS_ACTIONS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->entries);
+  return G_LIST_MODEL (self->sorted);
 }
 
 gboolean
@@ -541,6 +568,7 @@ pk_actions_window_finalize (GObject *object)
   PkActionsWindow *self = PK_ACTIONS_WINDOW (object);
 
   g_clear_object (&self->database);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->entries);
   G_OBJECT_CLASS (pk_actions_window_parent_class)->finalize (object);
 }
@@ -586,7 +614,14 @@ pk_actions_window_init (PkActionsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->entries = g_list_store_new (PK_TYPE_ACTION_ENTRY);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
+  /* Header clicks sort; with no column chosen the register's own order stays. */
+  set_sorter (self->due_column, "due");
+  set_sorter (self->text_column, "text");
+  set_sorter (self->owner_column, "owner");
+  set_sorter (self->meeting_column, "meeting-date");
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->entries)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));

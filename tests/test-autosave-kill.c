@@ -171,8 +171,12 @@ test_kill_while_autosaving (void)
       gint64 last_saved = -1;
       gboolean ready = FALSE;
       guint n_saves = 0;
-      /* From start-up (open, WAL recovery of the last kill) to well into the saves. */
-      gint64 kill_at = g_get_monotonic_time () + g_rand_int_range (rand, 5, 300) * 1000;
+      /* Even rounds: from spawning, so some kills land in start-up (open, WAL recovery of the last
+       * kill). Odd rounds: from "ready", so they land among the saves however slow start-up is. */
+      gboolean from_ready = round % 2 == 1;
+      gint64 delay = g_rand_int_range (rand, 5, 300) * 1000;
+      gint64 spawned = g_get_monotonic_time ();
+      gint64 kill_at = from_ready ? G_MAXINT64 : spawned + delay;
 
       writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
                                  writer_path, path, id_text, WRITER_INTERVAL_MS, NULL);
@@ -183,6 +187,9 @@ test_kill_while_autosaving (void)
           gboolean eof = read_available (out, buffer, FALSE);
 
           parse_lines (buffer, &last_saved, &ready, &n_saves);
+          if (from_ready && ready && kill_at == G_MAXINT64)
+            kill_at = g_get_monotonic_time () + delay;
+          g_assert_cmpint (g_get_monotonic_time () - spawned, <, 10 * G_USEC_PER_SEC);
           /* The writer runs until killed: an end of its output means it failed. */
           if (eof)
             {
@@ -218,7 +225,7 @@ test_kill_while_autosaving (void)
   g_test_message ("%u of %d rounds saved, %u saves in all, %.1f s", rounds_with_saves, ROUNDS, total_saves,
                   (g_get_monotonic_time () - started) / 1e6);
   /* The test means something only if most kills hit a writer that was saving. */
-  g_assert_cmpuint (rounds_with_saves, >=, ROUNDS / 2);
+  g_assert_cmpuint (rounds_with_saves, >=, ROUNDS / 3);
   g_assert_cmpuint (strlen (base), >, 0);
   pk_test_dir_free (g_steal_pointer (&dir));
 }

@@ -21,3 +21,5 @@
 #include "pk-signoff.h"
 #include "pk-swedish.h"
 #include "pk-util.h"
+#include "pk-annotation.h"
+#include "pk-pdf-probe.h"

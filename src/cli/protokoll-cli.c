@@ -591,7 +591,7 @@ static const Command commands[] = {
   { "correct", "correct ID --reason TEXT", N_("Open approved minutes as a new version (rättelse)"), 1, command_correct },
   { "verify", "verify ID|FILE.pdf", N_("Check approved minutes, or an exported PDF, against their checksum"), 1, command_verify },
   { "next", "next ID", N_("Create the body’s next meeting with deferred items and open actions; prints its id"), 1, command_next },
-  { "attach", "attach ID ITEM-NUMBER FILE.pdf [--title T]", N_("Add a PDF as a bilaga to an item (checked in a separate process first); prints its number"), 3, command_attach },
+  { "attach", "attach ID ITEM-NUMBER FILE.pdf [--title T]", N_("Add a PDF as an attachment to an item (checked in a separate process first); prints its number"), 3, command_attach },
   { "pdf-probe", "pdf-probe FILE [--json]", N_("Open a PDF in this process and report its pages and text size"), 1, command_pdf_probe },
 };
 

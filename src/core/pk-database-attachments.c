@@ -23,7 +23,7 @@ set_attachment_not_found (GError **error,
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, attachment_id);
 
   g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND,
-               _("There is no bilaga with id %s"), id);
+               _("There is no attachment with id %s"), id);
 }
 
 /* "Budget 2026.pdf" → "Budget 2026". */
@@ -135,7 +135,7 @@ store_blob (PkDatabase  *self,
     {
       g_autofree char *formatted = g_format_size (size);
       g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_CONSTRAINT,
-                   _("The file is too large to be stored as a bilaga (%s)"), formatted);
+                   _("The file is too large to be stored as an attachment (%s)"), formatted);
       return FALSE;
     }
   insert = pk_database_prepare (self, "INSERT INTO blob (sha256, size, data) VALUES (?, ?, zeroblob (?))",
@@ -395,7 +395,7 @@ open_blob (PkDatabase    *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND,
-                   _("The content of this bilaga is not in the database"));
+                   _("The content of this attachment is not in the database"));
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -411,7 +411,7 @@ static gboolean
 set_mismatch (GError **error)
 {
   g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_MISMATCH,
-               _("The stored bilaga does not match its checksum: the database is damaged"));
+               _("The stored attachment does not match its checksum: the database is damaged"));
   return FALSE;
 }
 

@@ -845,6 +845,102 @@ test_migration (void)
   pk_test_dir_free (g_steal_pointer (&dir));
 }
 
+/* Noise does not compress: a PDF of several MB, so blob I/O runs over many 256 KiB chunks. */
+static void
+test_large_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "bilder.pdf", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "bilder-kopia.pdf", NULL);
+  g_autofree char *a = NULL, *b = NULL;
+  g_autoptr(PkAttachment) attachment = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4711);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+  GStatBuf st;
+
+  /* Two pages, each with its own image of noise. */
+  for (int page = 0; page < 2; page++)
+    {
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 1200);
+      guint32 *pixels;
+
+      cairo_surface_flush (image);
+      pixels = (guint32 *) cairo_image_surface_get_data (image);
+      for (int i = 0; i < 1200 * cairo_image_surface_get_stride (image) / 4; i++)
+        pixels[i] = g_rand_int (rand) & 0xffffff;
+      cairo_surface_mark_dirty (image);
+      cairo_save (cr);
+      cairo_scale (cr, 0.4, 0.4);
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      cairo_move_to (cr, 72, 800);
+      cairo_show_text (cr, "Bildbilaga");
+      cairo_show_page (cr);
+      cairo_surface_destroy (image);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_test_message ("%s: %" G_GINT64_FORMAT " bytes", path, (gint64) st.st_size);
+  g_assert_cmpint (st.st_size, >, 4 * 1024 * 1024);
+
+  attachment = attach (fixture, "1", path, NULL);
+  g_assert_cmpint (pk_attachment_get_pages (attachment), ==, 2);
+  g_assert_true (pk_database_read_blob (fixture->db, pk_attachment_get_sha256 (attachment), &bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, (gsize) st.st_size);
+  g_assert_true (pk_database_save_attachment_to (fixture->db, pk_attachment_get_id (attachment), copy, &error));
+  g_assert_no_error (error);
+  a = pk_test_file_checksum (path);
+  b = pk_test_file_checksum (copy);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, ==, pk_attachment_get_sha256 (attachment));
+}
+
+typedef struct
+{
+  const char *path;
+  GCancellable *cancellable;
+  gboolean ok;
+  GError *error;
+} ProbeJob;
+
+static gpointer
+probe_thread (gpointer data)
+{
+  ProbeJob *job = data;
+  g_auto(PkProbeResult) result = { 0 };
+
+  job->ok = pk_pdf_probe_file_full (job->path, 20000, PK_PROBE_DEFAULT_MEMORY_LIMIT, &result,
+                                    job->cancellable, &job->error);
+  return NULL;
+}
+
+/* Cancelling a probe of a file that would hang for ever ends it at once, child and all. */
+static void
+test_probe_cancel (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = pk_test_data_path ("hostile/shared-unnamed-field.pdf");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  ProbeJob job = { path, cancellable, TRUE, NULL };
+  GThread *thread = g_thread_new ("probe", probe_thread, &job);
+  gint64 start;
+
+  g_usleep (300 * 1000);
+  start = g_get_monotonic_time ();
+  g_cancellable_cancel (cancellable);
+  g_thread_join (thread);
+  g_assert_cmpint ((g_get_monotonic_time () - start) / 1000, <, 1000);
+  g_assert_false (job.ok);
+  g_assert_error (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&job.error);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -870,6 +966,8 @@ main (int   argc,
   ADD ("/attachments/annotations", test_annotations);
   ADD ("/attachments/justerat", test_justerat);
   g_test_add_func ("/attachments/migration", test_migration);
+  ADD ("/attachments/large-file", test_large_file);
+  ADD ("/attachments/probe-cancel", test_probe_cancel);
 
   return g_test_run ();
 }

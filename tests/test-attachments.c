@@ -941,6 +941,99 @@ test_probe_cancel (Fixture       *fixture,
   g_clear_error (&job.error);
 }
 
+static void
+attach_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+  *out = g_object_ref (result);
+}
+
+static PkAttachment *
+attach_async (Fixture    *fixture,
+              gint64      item,
+              const char *path,
+              GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pk_database_attach_file_async (fixture->db, item, path, NULL, NULL, attach_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return pk_database_attach_file_finish (fixture->db, result, error);
+}
+
+/* What the app calls: probe on a thread, store on the worker, answer on the main context. */
+static void
+test_attach_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf = write_pdf (fixture, "Protokollsutdrag.pdf", 5, "Utdrag");
+  g_autofree char *text = g_build_filename (fixture->dir, "inte.pdf", NULL);
+  g_autofree char *damaged = pk_test_data_path ("hostile/issue-146.pdf");
+  g_autoptr(PkAttachment) attachment = NULL;
+  g_autoptr(PkAttachment) unsafe = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attachment = attach_async (fixture, item_id (fixture, "3"), pdf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pk_attachment_get_title (attachment), ==, "Protokollsutdrag");
+  g_assert_cmpint (pk_attachment_get_pages (attachment), ==, 5);
+  g_assert_true (pk_attachment_get_safe_to_show (attachment));
+
+  unsafe = attach_async (fixture, item_id (fixture, "1"), damaged, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pk_attachment_get_probe_result (unsafe), ==, PK_PROBE_STATUS_FAILED);
+  g_assert_cmpint (pk_attachment_get_number (unsafe), ==, 1);
+
+  g_assert_true (g_file_set_contents (text, "Ingen PDF", -1, NULL));
+  g_assert_null (attach_async (fixture, item_id (fixture, "1"), text, &error));
+  g_assert_error (error, PK_PROBE_ERROR, PK_PROBE_ERROR_NOT_PDF);
+  g_clear_error (&error);
+  g_assert_null (attach_async (fixture, 4242, pdf, &error));
+  g_assert_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM attachment"), ==, 2);
+}
+
+/* An item removed with undo on offer keeps its bilagor (and their blobs) while the toast shows;
+ * undone, they are the same rows. */
+static void
+test_agenda_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *pdf = write_pdf (fixture, "kvar.pdf", 2, "Kvar");
+  g_autoptr(PkAttachment) attachment = attach (fixture, "2.1", pdf, NULL);
+  g_autoptr(PkMeeting) meeting = NULL;
+  g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PkAgendaItem *item;
+  PkAgendaPlace place;
+
+  meeting = pk_database_load_meeting (fixture->db, fixture->meeting_id, &error);
+  g_assert_no_error (error);
+  item = g_object_ref (pk_meeting_find_item_by_number (meeting, "2"));
+  g_assert_true (pk_agenda_remove (meeting, item, &place));
+  g_hash_table_add (keep, GSIZE_TO_POINTER ((gsize) pk_agenda_item_get_id (item)));
+  g_hash_table_add (keep, GSIZE_TO_POINTER ((gsize) item_id (fixture, "2.1")));
+  g_assert_true (pk_database_save_agenda (fixture->db, meeting, keep, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM attachment"), ==, 1);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM blob"), ==, 1);
+
+  pk_agenda_restore (meeting, item, &place);
+  g_assert_true (pk_database_save_agenda (fixture->db, meeting, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (item);
+  {
+    g_autoptr(PkAttachment) loaded = pk_database_load_attachment (fixture->db, pk_attachment_get_id (attachment), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pk_attachment_get_number (loaded), ==, 1);
+    g_assert_true (pk_attachment_get_safe_to_show (loaded));
+  }
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM attachment"), ==, 1);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -968,6 +1061,8 @@ main (int   argc,
   g_test_add_func ("/attachments/migration", test_migration);
   ADD ("/attachments/large-file", test_large_file);
   ADD ("/attachments/probe-cancel", test_probe_cancel);
+  ADD ("/attachments/attach-async", test_attach_async);
+  ADD ("/attachments/agenda-undo", test_agenda_undo);
 
   return g_test_run ();
 }

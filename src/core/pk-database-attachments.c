@@ -324,6 +324,119 @@ pk_database_attach_file (PkDatabase  *self,
   return pk_database_attach_probed_file (self, item_id, path, title, &probe, error);
 }
 
+typedef struct
+{
+  gint64 item_id;
+  char *path;
+  char *title;
+  PkProbeResult probe;
+} AttachData;
+
+static void
+attach_data_free (gpointer data)
+{
+  AttachData *attach = data;
+
+  g_free (attach->path);
+  g_free (attach->title);
+  pk_probe_result_clear (&attach->probe);
+  g_free (attach);
+}
+
+static void
+attach_store_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  AttachData *attach = task_data;
+  GError *error = NULL;
+  PkAttachment *attachment;
+
+  attachment = pk_database_attach_probed_file (source, attach->item_id, attach->path, attach->title,
+                                               &attach->probe, &error);
+  if (attachment == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, attachment, g_object_unref);
+}
+
+static void
+attach_probe_thread (GTask        *probe_task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  AttachData *attach = g_task_get_task_data (task_data);
+  GError *error = NULL;
+
+  if (pk_pdf_probe_file_full (attach->path, PK_PROBE_DEFAULT_TIMEOUT_MS, PK_PROBE_DEFAULT_MEMORY_LIMIT,
+                              &attach->probe, cancellable, &error))
+    g_task_return_boolean (probe_task, TRUE);
+  else
+    g_task_return_error (probe_task, error);
+}
+
+/* Back on the caller's context: the store goes to the database worker, behind earlier saves. */
+static void
+attach_probe_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  pk_database_run_in_worker (PK_DATABASE (source), task, attach_store_thread);
+}
+
+void
+pk_database_attach_file_async (PkDatabase          *self,
+                               gint64               item_id,
+                               const char          *path,
+                               const char          *title,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) probe_task = NULL;
+  AttachData *attach;
+
+  g_return_if_fail (PK_IS_DATABASE (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pk_database_attach_file_async);
+  attach = g_new0 (AttachData, 1);
+  attach->item_id = item_id;
+  attach->path = g_strdup (path);
+  attach->title = g_strdup (title);
+  attach->probe.pages = -1;
+  g_task_set_task_data (task, attach, attach_data_free);
+
+  /* The probe runs on GLib's pool, not the database worker, which it would hold up for up to
+   * 10 s. */
+  probe_task = g_task_new (self, cancellable, attach_probe_done, g_object_ref (task));
+  g_task_set_task_data (probe_task, task, NULL);
+  g_task_run_in_thread (probe_task, attach_probe_thread);
+}
+
+PkAttachment *
+pk_database_attach_file_finish (PkDatabase    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gboolean
 pk_database_renumber_attachments (PkDatabase  *self,
                                   gint64       meeting_id,

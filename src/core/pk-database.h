@@ -242,6 +242,19 @@ PkAttachment *pk_database_attach_probed_file (PkDatabase         *self,
                                             const char           *title,
                                             const PkProbeResult  *probe,
                                             GError              **error);
+/* pk_database_attach_file() for the app: the probe runs on a thread of its own, then the store is
+ * queued on the database worker; @callback runs on the calling thread's main context. An unknown
+ * item or a justerat meeting is reported after the probe. */
+void        pk_database_attach_file_async  (PkDatabase           *self,
+                                            gint64                item_id,
+                                            const char           *path,
+                                            const char           *title,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+PkAttachment *pk_database_attach_file_finish (PkDatabase         *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
 /* "Bilaga N" meeting-wide in agenda order: items in tree order, then their bilagor in order. Only
  * rows whose number changes are written, so it is a no-op on an unchanged (or justerat) meeting.
  * pk_database_save_agenda() calls it. */

@@ -626,6 +626,14 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* attach probes with a child protokoll-cli: this very binary, wherever it runs from. */
+  if (g_getenv ("PROTOKOLL_CLI") == NULL)
+    {
+      g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+      if (self_path != NULL)
+        g_setenv ("PROTOKOLL_CLI", self_path, TRUE);
+    }
+
   for (int i = 1; i < argc; i++)
     {
       const char *arg = argv[i];

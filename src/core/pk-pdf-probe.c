@@ -98,7 +98,8 @@ child_setup (gpointer user_data)
   /* Its own process group, so the kill at the time limit takes anything it started. */
   setpgid (0, 0);
 #ifdef __linux__
-  /* If the caller dies, the probe goes with it. */
+  /* If the caller dies, the probe goes with it. (The signal follows the forking *thread*; that
+   * thread waits here until the child is reaped, so it cannot fire early.) */
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 #endif
   if (limits->memory_limit > 0)

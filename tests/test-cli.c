@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <cairo-pdf.h>
 #include <json-glib/json-glib.h>
 
 #include "pk-test-util.h"
@@ -480,6 +481,172 @@ test_sign_verify_correct (Fixture       *fixture,
   }
 }
 
+/* A real 3-page PDF made with cairo. */
+static char *
+write_pdf (Fixture    *fixture,
+           const char *name)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int i = 1; i <= 3; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Rapport sida %d", i);
+      cairo_move_to (cr, 72, 100);
+      cairo_show_text (cr, text);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static JsonObject *
+item_attachment (JsonNode *root,
+                 guint     item,
+                 guint     index)
+{
+  JsonArray *items = json_object_get_array_member (json_node_get_object (root), "items");
+  JsonObject *object = json_array_get_object_element (items, item);
+
+  return json_array_get_object_element (json_object_get_array_member (object, "attachments"), index);
+}
+
+static void
+test_attach (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *pdf = write_pdf (fixture, "rapport.pdf");
+  g_autofree char *checksum = pk_test_file_checksum (pdf);
+  g_autofree char *text = g_build_filename (fixture->dir, "text.pdf", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "saknas.pdf", NULL);
+  g_autofree char *damaged = pk_test_data_path ("hostile/issue-99.pdf");
+
+  import_fixture (fixture);
+  g_assert_true (g_file_set_contents (text, "Bara text.\n", -1, NULL));
+  {
+    /* Item 2 already has Bilaga 1 (from the JSON); item 3 comes after it, item 1 before. */
+    g_auto(Result) third = run_cli ("--db", fixture->db, "attach", "1", "3", pdf, "--title", "Ekonomisk rapport", NULL);
+    g_auto(Result) first = run_cli ("--db", fixture->db, "attach", "1", "1", pdf, NULL);
+    g_assert_cmpint (third.status, ==, 0);
+    g_assert_cmpstr (third.out, ==, "2\n");
+    g_assert_cmpint (first.status, ==, 0);
+    g_assert_cmpstr (first.out, ==, "1\n");
+  }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "show", "1", "--json", NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *a, *b, *c;
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+    a = item_attachment (json_parser_get_root (parser), 0, 0);
+    b = item_attachment (json_parser_get_root (parser), 1, 0);
+    c = item_attachment (json_parser_get_root (parser), 2, 0);
+    g_assert_cmpint (json_object_get_int_member (a, "number"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (a, "title"), ==, "rapport");
+    g_assert_cmpstr (json_object_get_string_member (a, "sha256"), ==, checksum);
+    g_assert_cmpint (json_object_get_int_member (a, "pages"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (b, "number"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (c, "number"), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (c, "title"), ==, "Ekonomisk rapport");
+    g_assert_cmpstr (json_object_get_string_member (c, "sha256"), ==, checksum);
+    g_assert_cmpint (json_object_get_int_member (c, "pages"), ==, 3);
+  }
+  /* Same bytes twice: one blob. */
+  g_assert_cmpint (pk_test_sql_int (fixture->db, "SELECT count(*) FROM blob"), ==, 1);
+  {
+    g_auto(Result) not_pdf = run_cli ("--db", fixture->db, "attach", "1", "1", text, NULL);
+    g_auto(Result) no_item = run_cli ("--db", fixture->db, "attach", "1", "9", pdf, NULL);
+    g_auto(Result) no_file = run_cli ("--db", fixture->db, "attach", "1", "1", missing, NULL);
+    g_auto(Result) no_meeting = run_cli ("--db", fixture->db, "attach", "99", "1", pdf, NULL);
+    g_auto(Result) bad_id = run_cli ("--db", fixture->db, "attach", "x", "1", pdf, NULL);
+    g_auto(Result) too_few = run_cli ("--db", fixture->db, "attach", "1", pdf, NULL);
+
+    g_assert_cmpint (not_pdf.status, ==, 1);
+    g_assert_nonnull (strstr (not_pdf.err, "text.pdf"));
+    g_assert_nonnull (strstr (not_pdf.err, "not a PDF"));
+    g_assert_cmpint (no_item.status, ==, 1);
+    g_assert_nonnull (strstr (no_item.err, "9"));
+    g_assert_cmpint (no_file.status, ==, 1);
+    g_assert_nonnull (strstr (no_file.err, "saknas.pdf"));
+    g_assert_cmpint (no_meeting.status, ==, 1);
+    g_assert_cmpint (bad_id.status, ==, 2);
+    g_assert_cmpint (too_few.status, ==, 2);
+    g_assert_cmpint (pk_test_sql_int (fixture->db, "SELECT count(*) FROM attachment"), ==, 3);
+  }
+  {
+    /* A damaged PDF is stored, with a warning, not shown in the app. */
+    g_auto(Result) r = run_cli ("--db", fixture->db, "attach", "1", "2", damaged, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "3\n");
+    g_assert_nonnull (strstr (r.err, "cannot be shown safely (failed)"));
+    g_assert_cmpint (pk_test_sql_int (fixture->db, "SELECT count(*) FROM attachment WHERE probe_result = 'failed'"
+                                                   " AND page_count IS NULL"), ==, 1);
+  }
+}
+
+static void
+test_pdf_probe (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *pdf = write_pdf (fixture, "rapport.pdf");
+  g_autofree char *text = g_build_filename (fixture->dir, "text.pdf", NULL);
+  g_autofree char *damaged = pk_test_data_path ("hostile/issue-146.pdf");
+  g_auto(Result) human = run_cli ("pdf-probe", pdf, NULL);
+  g_auto(Result) json = run_cli ("pdf-probe", pdf, "--json", NULL);
+  g_auto(Result) bad = run_cli ("pdf-probe", damaged, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  g_assert_cmpint (human.status, ==, 0);
+  g_assert_true (g_str_has_prefix (human.out, "pages: 3\ntext: "));
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (object, "pages"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (object, "text_size"), >, 0);
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "text"), "Rapport sida 3"));
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "issue-146.pdf"));
+
+  g_assert_true (g_file_set_contents (text, "Bara text.\n", -1, NULL));
+  {
+    g_auto(Result) r = run_cli ("pdf-probe", text, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "not a PDF"));
+  }
+}
+
+static void
+test_attach_justerat (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *json = pk_test_read_data_file ("rich-meeting.json", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "protokoll.json", NULL);
+  g_autofree char *pdf = write_pdf (fixture, "sen.pdf");
+  g_autoptr(GRegex) kind = g_regex_new ("\"kind\": \"minnesanteckningar\"", 0, 0, NULL);
+  g_autofree char *protokoll = g_regex_replace_literal (kind, json, -1, 0, "\"kind\": \"protokoll\"", 0, NULL);
+
+  g_assert_true (g_file_set_contents (path, protokoll, -1, NULL));
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "import-json", path, NULL);
+    g_auto(Result) a = run_cli ("--db", fixture->db, "sign", "1", "--role", "sekreterare", "--name", "Jenny Folkesson", NULL);
+    g_auto(Result) b = run_cli ("--db", fixture->db, "sign", "1", "--role", "ordforande", "--name", "Annika Magnerot", NULL);
+    g_auto(Result) c = run_cli ("--db", fixture->db, "sign", "1", "--role", "justerare", "--name", "Ewa Ekman", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (c.out, ==, "justerat\n");
+  }
+  {
+    g_auto(Result) r = run_cli ("--db", fixture->db, "attach", "1", "1", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "approved"));
+    g_assert_cmpint (pk_test_sql_int (fixture->db, "SELECT count(*) FROM blob"), ==, 0);
+    g_assert_cmpint (pk_test_sql_int (fixture->db, "SELECT count(*) FROM attachment"), ==, 1);
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -502,6 +669,9 @@ main (int   argc,
   ADD ("/cli/next", test_next);
   ADD ("/cli/members-and-quorum", test_members_and_quorum);
   ADD ("/cli/sign-verify-correct", test_sign_verify_correct);
+  ADD ("/cli/attach", test_attach);
+  ADD ("/cli/pdf-probe", test_pdf_probe);
+  ADD ("/cli/attach-justerat", test_attach_justerat);
 
   return g_test_run ();
 }

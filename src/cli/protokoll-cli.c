@@ -3,11 +3,16 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "protokoll-core.h"
+
+/* poppler-glib 22.12 declares no autoptr cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 /* Exit status of shared/cli-and-json.md. */
 enum
@@ -618,6 +623,95 @@ command_actions (Invocation *invocation)
   return EXIT_OK;
 }
 
+/* Opens the PDF here, in this process: the core runs this as a child with a time and memory limit
+ * (pk_pdf_probe_file), so a file that hangs or crashes Poppler takes only the child with it. */
+static int
+command_pdf_probe (Invocation *invocation)
+{
+  const char *path = invocation->argv[0];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint64 text_size = 0;
+  int n_pages;
+
+  if (!pk_pdf_check_magic (path, &error))
+    return fail (EXIT_BAD_INPUT, "%s", error->message);
+  if (!(mapped = g_mapped_file_new (path, FALSE, &error)))
+    return fail (EXIT_BAD_INPUT, "%s", error->message);
+  bytes = g_mapped_file_get_bytes (mapped);
+  if (!(document = poppler_document_new_from_bytes (bytes, NULL, &error)))
+    return fail (EXIT_BAD_INPUT, "%s: %s", path, error->message);
+  n_pages = poppler_document_get_n_pages (document);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = NULL;
+
+      if (page == NULL)
+        return fail (EXIT_BAD_INPUT, _("%s: page %d cannot be read"), path, i + 1);
+      /* The first page is also drawn, small: the viewer will draw it first. */
+      if (i == 0)
+        {
+          double width, height;
+          cairo_surface_t *surface;
+          cairo_t *cr;
+
+          poppler_page_get_size (page, &width, &height);
+          surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, CLAMP ((int) (width / 4), 1, 1000),
+                                                CLAMP ((int) (height / 4), 1, 1000));
+          cr = cairo_create (surface);
+          cairo_scale (cr, 0.25, 0.25);
+          poppler_page_render (page, cr);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+      page_text = poppler_page_get_text (page);
+      if (page_text == NULL)
+        continue;
+      text_size += strlen (page_text);
+      if (text->len < PK_PROBE_MAX_TEXT)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, page_text);
+        }
+    }
+  if (text->len > PK_PROBE_MAX_TEXT)
+    {
+      /* Cut at a character boundary. */
+      const char *end = g_utf8_find_prev_char (text->str, text->str + PK_PROBE_MAX_TEXT + 1);
+      g_string_truncate (text, end ? (gsize) (end - text->str) : 0);
+    }
+
+  if (invocation->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *json = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "pages");
+      json_builder_add_int_value (builder, n_pages);
+      json_builder_set_member_name (builder, "text_size");
+      json_builder_add_int_value (builder, (gint64) text_size);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, g_utf8_validate (text->str, text->len, NULL) ? text->str : "");
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", json);
+    }
+  else
+    g_print ("pages: %d\ntext: %" G_GUINT64_FORMAT " bytes\n", n_pages, text_size);
+  return EXIT_OK;
+}
+
 static int
 command_action_state (Invocation *invocation)
 {
@@ -640,6 +734,36 @@ command_action_state (Invocation *invocation)
   return EXIT_OK;
 }
 
+static int
+command_attach (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(PkMeeting) meeting = NULL;
+  g_autoptr(PkAttachment) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *number = invocation->argv[1];
+  const char *path = invocation->argv[2];
+  PkAgendaItem *item;
+  int status;
+
+  if ((status = load_meeting (invocation, &db, &meeting)) != EXIT_OK)
+    return status;
+  if (!(item = pk_meeting_find_item_by_number (meeting, number)))
+    return fail (EXIT_BAD_INPUT, _("Meeting %s has no item %s"), invocation->argv[0], number);
+  if (!pk_pdf_check_magic (path, &error))
+    return fail (EXIT_BAD_INPUT, "%s", error->message);
+  if (!(attachment = pk_database_attach_file (db, pk_agenda_item_get_id (item), path, invocation->title, &error)))
+    return error->domain != PK_DATABASE_ERROR || error->code == PK_DATABASE_ERROR_JUSTERAT ||
+           error->code == PK_DATABASE_ERROR_NOT_FOUND || error->code == PK_DATABASE_ERROR_CONSTRAINT ||
+           error->code == PK_DATABASE_ERROR_MISMATCH
+             ? fail (EXIT_BAD_INPUT, "%s", error->message) : fail_with_error (error);
+  if (!pk_attachment_get_safe_to_show (attachment))
+    g_printerr (_("protokoll-cli: %s was stored, but it cannot be shown safely (%s)\n"), path,
+                pk_enum_to_nick (PK_TYPE_PROBE_STATUS, pk_attachment_get_probe_result (attachment)));
+  g_print ("%d\n", pk_attachment_get_number (attachment));
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "list", "list [--json]", N_("List the meetings: id, date, body, title, status"), 0, command_list },
   { "show", "show ID [--json]", N_("Show one meeting; with --json the whole meeting as JSON"), 1, command_show },
@@ -654,6 +778,8 @@ static const Command commands[] = {
   { "next", "next ID", N_("Create the body’s next meeting with deferred items and open actions; prints its id"), 1, command_next },
   { "actions", "actions [--open] [--overdue] [--owner NAME] [--body NAME] [--date TODAY] [--json]", N_("The action register across all meetings"), 0, command_actions },
   { "action-state", "action-state ACTION-ID open|done|cancelled", N_("Close or reopen one action of the register"), 2, command_action_state },
+  { "attach", "attach ID ITEM-NUMBER FILE.pdf [--title T]", N_("Add a PDF as an attachment to an item (checked in a separate process first); prints its number"), 3, command_attach },
+  { "pdf-probe", "pdf-probe FILE [--json]", N_("Open a PDF in this process and report its pages and text size"), 1, command_pdf_probe },
 };
 
 static void
@@ -686,6 +812,14 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* attach probes with a child protokoll-cli: this very binary, wherever it runs from. */
+  if (g_getenv ("PROTOKOLL_CLI") == NULL)
+    {
+      g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+      if (self_path != NULL)
+        g_setenv ("PROTOKOLL_CLI", self_path, TRUE);
+    }
 
   for (int i = 1; i < argc; i++)
     {

@@ -15,6 +15,7 @@ struct _PkAttachment
   char *title;
   char *sha256;
   int pages;
+  PkProbeStatus probe_result;
 };
 
 G_DEFINE_FINAL_TYPE (PkAttachment, pk_attachment, G_TYPE_OBJECT)
@@ -26,6 +27,8 @@ enum {
   PROP_TITLE,
   PROP_SHA256,
   PROP_PAGES,
+  PROP_PROBE_RESULT,
+  PROP_SAFE_TO_SHOW,
   N_PROPS
 };
 
@@ -72,6 +75,14 @@ pk_attachment_get_property (GObject    *object,
       g_value_set_int (value, self->pages);
       break;
 
+    case PROP_PROBE_RESULT:
+      g_value_set_enum (value, self->probe_result);
+      break;
+
+    case PROP_SAFE_TO_SHOW:
+      g_value_set_boolean (value, pk_attachment_get_safe_to_show (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -107,6 +118,10 @@ pk_attachment_set_property (GObject      *object,
       pk_attachment_set_pages (self, g_value_get_int (value));
       break;
 
+    case PROP_PROBE_RESULT:
+      pk_attachment_set_probe_result (self, g_value_get_enum (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -140,6 +155,14 @@ pk_attachment_class_init (PkAttachmentClass *klass)
   properties[PROP_PAGES] =
     g_param_spec_int ("pages", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PROBE_RESULT] =
+    g_param_spec_enum ("probe-result", NULL, NULL, PK_TYPE_PROBE_STATUS, PK_PROBE_STATUS_UNKNOWN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SAFE_TO_SHOW] =
+    g_param_spec_boolean ("safe-to-show", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -241,4 +264,31 @@ pk_attachment_set_pages (PkAttachment *self,
     return;
   self->pages = pages;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGES]);
+}
+
+PkProbeStatus
+pk_attachment_get_probe_result (PkAttachment *self)
+{
+  g_return_val_if_fail (PK_IS_ATTACHMENT (self), PK_PROBE_STATUS_UNKNOWN);
+  return self->probe_result;
+}
+
+void
+pk_attachment_set_probe_result (PkAttachment  *self,
+                                PkProbeStatus  probe_result)
+{
+  g_return_if_fail (PK_IS_ATTACHMENT (self));
+  if (self->probe_result == probe_result)
+    return;
+  self->probe_result = probe_result;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBE_RESULT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAFE_TO_SHOW]);
+}
+
+/* Only a file the probe child opened, read and rendered within its limits is opened in-process. */
+gboolean
+pk_attachment_get_safe_to_show (PkAttachment *self)
+{
+  g_return_val_if_fail (PK_IS_ATTACHMENT (self), FALSE);
+  return self->probe_result == PK_PROBE_STATUS_OK;
 }

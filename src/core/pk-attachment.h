@@ -22,5 +22,10 @@ const char *pk_attachment_get_sha256 (PkAttachment *self);
 void        pk_attachment_set_sha256 (PkAttachment *self, const char *sha256);
 int         pk_attachment_get_pages (PkAttachment *self);
 void        pk_attachment_set_pages (PkAttachment *self, int pages);
+/* What the probe child found when the file was attached; only an "ok" bilaga is opened in the app
+ * (safe-to-show), the others are offered to another viewer. */
+PkProbeStatus pk_attachment_get_probe_result (PkAttachment *self);
+void        pk_attachment_set_probe_result (PkAttachment *self, PkProbeStatus probe_result);
+gboolean    pk_attachment_get_safe_to_show (PkAttachment *self);
 
 G_END_DECLS

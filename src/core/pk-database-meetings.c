@@ -297,7 +297,7 @@ insert_item_children (PkDatabase    *self,
 
       stmt = pk_database_prepare (self,
                                   "INSERT INTO attachment (item_id, position, number, title, sha256,"
-                                  " page_count) VALUES (?, ?, ?, ?, ?, ?)",
+                                  " page_count, probe_result) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                   error);
       if (stmt == NULL)
         return FALSE;
@@ -307,6 +307,8 @@ insert_item_children (PkDatabase    *self,
       pk_bind_text (stmt, 4, pk_attachment_get_title (attachment) ? pk_attachment_get_title (attachment) : "");
       pk_bind_text (stmt, 5, pk_attachment_get_sha256 (attachment));
       bind_int_or_null (stmt, 6, pk_attachment_get_pages (attachment), NONE);
+      pk_bind_text (stmt, 7, pk_attachment_get_probe_result (attachment) == PK_PROBE_STATUS_UNKNOWN ? NULL
+                               : pk_enum_to_nick (PK_TYPE_PROBE_STATUS, pk_attachment_get_probe_result (attachment)));
       if (!pk_step_done (self, stmt, error))
         return FALSE;
       pk_attachment_set_id (attachment, last_id (self));
@@ -873,8 +875,8 @@ load_item_children (LoadContext  *ctx,
   if (rc != SQLITE_DONE)
     return pk_database_set_error (ctx->db, rc, error);
 
-  attachments = prepare_for_meeting (ctx, "SELECT item_id, id, number, title, sha256, page_count"
-                                     " FROM attachment" FOR_MEETING_ITEMS " ORDER BY item_id, position",
+  attachments = prepare_for_meeting (ctx, "SELECT item_id, id, number, title, sha256, page_count,"
+                                     " probe_result FROM attachment" FOR_MEETING_ITEMS " ORDER BY item_id, position",
                                      error);
   if (attachments == NULL)
     return FALSE;
@@ -887,6 +889,8 @@ load_item_children (LoadContext  *ctx,
       pk_attachment_set_title (attachment, pk_column_text (attachments, 3));
       pk_attachment_set_sha256 (attachment, pk_column_text (attachments, 4));
       pk_attachment_set_pages (attachment, column_int_or_none (attachments, 5));
+      if (pk_column_text (attachments, 6) != NULL)
+        pk_attachment_set_probe_result (attachment, column_enum (attachments, 6, PK_TYPE_PROBE_STATUS));
       g_list_store_append (pk_agenda_item_get_attachments (lookup_item (ctx, attachments, 0)), attachment);
     }
   if (rc != SQLITE_DONE)
@@ -1149,6 +1153,10 @@ pk_database_save_agenda (PkDatabase  *self,
       if (!pk_step_done (self, remove, error))
         goto fail;
     }
+  /* "Bilaga N" follows the agenda order. */
+  pk_meeting_renumber_attachments (meeting);
+  if (!pk_database_renumber_attachments (self, meeting_id, error))
+    goto fail;
   return pk_database_commit (self, error);
 
 fail:

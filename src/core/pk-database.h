@@ -8,6 +8,9 @@
 #include "pk-meeting-json.h"
 #include "pk-membership.h"
 #include "pk-action-entry.h"
+#include "pk-attachment.h"
+#include "pk-annotation.h"
+#include "pk-pdf-probe.h"
 
 G_BEGIN_DECLS
 
@@ -244,6 +247,84 @@ GListStore *pk_database_list_actions       (PkDatabase           *self,
 gboolean    pk_database_set_action_state   (PkDatabase           *self,
                                             gint64                action_id,
                                             PkActionState         state,
+                                            GError              **error);
+
+/* Bilagor (pk-database-attachments.c). A bilaga's bytes live in `blob`, once per SHA-256, written
+ * and read in chunks with incremental blob I/O. */
+/* Probes the file in a child process (pk_pdf_probe_file: 10 s, 1 GiB) and stores it on the item,
+ * last among its bilagor, titled @title or the file name without extension. A file that fails the
+ * probe is stored all the same, marked not safe to show; one that is no PDF at all is refused
+ * (PK_PROBE_ERROR_NOT_PDF) and nothing is stored. Renumbers the meeting. Returns the new bilaga. */
+PkAttachment *pk_database_attach_file      (PkDatabase           *self,
+                                            gint64                item_id,
+                                            const char           *path,
+                                            const char           *title,
+                                            GError              **error);
+/* The same with the probe already run (the app probes off the database worker, which a 10 s probe
+ * must not hold up). */
+PkAttachment *pk_database_attach_probed_file (PkDatabase         *self,
+                                            gint64                item_id,
+                                            const char           *path,
+                                            const char           *title,
+                                            const PkProbeResult  *probe,
+                                            GError              **error);
+/* pk_database_attach_file() for the app: the probe runs on a thread of its own, then the store is
+ * queued on the database worker; @callback runs on the calling thread's main context. An unknown
+ * item or a justerat meeting is reported after the probe. */
+void        pk_database_attach_file_async  (PkDatabase           *self,
+                                            gint64                item_id,
+                                            const char           *path,
+                                            const char           *title,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+PkAttachment *pk_database_attach_file_finish (PkDatabase         *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+/* "Bilaga N" meeting-wide in agenda order: items in tree order, then their bilagor in order. Only
+ * rows whose number changes are written, so it is a no-op on an unchanged (or justerat) meeting.
+ * pk_database_save_agenda() calls it. */
+gboolean    pk_database_renumber_attachments (PkDatabase         *self,
+                                            gint64                meeting_id,
+                                            GError              **error);
+/* The bytes stored under @sha256 (checked against it on the way out). */
+gboolean    pk_database_read_blob          (PkDatabase           *self,
+                                            const char           *sha256,
+                                            GBytes              **bytes,
+                                            GError              **error);
+/* Writes the bilaga's bytes to @path (replaced atomically; nothing left on failure). */
+gboolean    pk_database_save_attachment_to (PkDatabase           *self,
+                                            gint64                attachment_id,
+                                            const char           *path,
+                                            GError              **error);
+gboolean    pk_database_set_attachment_title (PkDatabase         *self,
+                                            gint64                attachment_id,
+                                            const char           *title,
+                                            GError              **error);
+/* Removes the bilaga (its annotations with it) and renumbers the meeting; the blob goes when no
+ * bilaga refers to it any more. */
+gboolean    pk_database_remove_attachment  (PkDatabase           *self,
+                                            gint64                attachment_id,
+                                            GError              **error);
+/* One bilaga with its probe result, or NULL (PK_DATABASE_ERROR_NOT_FOUND). */
+PkAttachment *pk_database_load_attachment  (PkDatabase           *self,
+                                            gint64                attachment_id,
+                                            GError              **error);
+/* Annotations: private notes on a bilaga's pages; allowed on a justerat meeting too (they are no
+ * part of the protocol). The list is in page order, then creation order. */
+GListStore *pk_database_list_annotations   (PkDatabase           *self,
+                                            gint64                attachment_id,
+                                            GError              **error);
+/* Inserts it; sets its id and created_at. */
+gboolean    pk_database_add_annotation     (PkDatabase           *self,
+                                            PkAnnotation         *annotation,
+                                            GError              **error);
+/* Writes page, rectangle and text of the annotation with its id. */
+gboolean    pk_database_update_annotation  (PkDatabase           *self,
+                                            PkAnnotation         *annotation,
+                                            GError              **error);
+gboolean    pk_database_delete_annotation  (PkDatabase           *self,
+                                            gint64                annotation_id,
                                             GError              **error);
 
 G_END_DECLS

@@ -54,6 +54,18 @@ typedef enum
   PK_ACTION_STATE_CANCELLED, /*< nick=cancelled >*/
 } PkActionState;
 
+/* What the probe child (protokoll-cli pdf-probe) said of a bilaga; stored as the nick. Unknown:
+ * never probed (a bilaga named by hash in an imported JSON); timeout: killed at the time limit;
+ * crashed: died of a signal (the memory limit ends that way too); failed: Poppler refused it. */
+typedef enum
+{
+  PK_PROBE_STATUS_UNKNOWN, /*< nick=unknown >*/
+  PK_PROBE_STATUS_OK,      /*< nick=ok >*/
+  PK_PROBE_STATUS_TIMEOUT, /*< nick=timeout >*/
+  PK_PROBE_STATUS_CRASHED, /*< nick=crashed >*/
+  PK_PROBE_STATUS_FAILED,  /*< nick=failed >*/
+} PkProbeStatus;
+
 /* Nick <-> value for the storage and JSON words; from_nick returns FALSE for an unknown word. */
 const char *pk_enum_to_nick   (GType enum_type, int value);
 gboolean    pk_enum_from_nick (GType enum_type, const char *nick, int *value);

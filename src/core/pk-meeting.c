@@ -7,6 +7,7 @@
 
 #include "pk-attendance.h"
 #include "pk-agenda-item.h"
+#include "pk-attachment.h"
 #include "pk-signoff.h"
 
 struct _PkMeeting
@@ -607,4 +608,31 @@ pk_meeting_find_item_by_number (PkMeeting  *self,
 {
   g_return_val_if_fail (PK_IS_MEETING (self), NULL);
   return number != NULL ? find_in_list (self->items, number) : NULL;
+}
+
+static void
+renumber_attachments_in (GListStore *items,
+                         int        *number)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (items)); i++)
+    {
+      g_autoptr(PkAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+      GListModel *attachments = G_LIST_MODEL (pk_agenda_item_get_attachments (item));
+
+      for (guint j = 0; j < g_list_model_get_n_items (attachments); j++)
+        {
+          g_autoptr(PkAttachment) attachment = g_list_model_get_item (attachments, j);
+          pk_attachment_set_number (attachment, ++*number);
+        }
+      renumber_attachments_in (pk_agenda_item_get_items (item), number);
+    }
+}
+
+void
+pk_meeting_renumber_attachments (PkMeeting *self)
+{
+  int number = 0;
+
+  g_return_if_fail (PK_IS_MEETING (self));
+  renumber_attachments_in (self->items, &number);
 }

@@ -50,4 +50,8 @@ void        pk_meeting_renumber_items (PkMeeting *self);
 gpointer    pk_meeting_find_item_by_number (PkMeeting  *self,
                                             const char *number);
 
+/* Numbers the bilagor 1..n meeting-wide in agenda order, as pk_database_renumber_attachments()
+ * does in the database. */
+void        pk_meeting_renumber_attachments (PkMeeting *self);
+
 G_END_DECLS

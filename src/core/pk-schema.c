@@ -393,6 +393,44 @@ static const char migration_4[] =
   "  SELECT RAISE (ABORT, 'Protokollet är justerat och kan inte ändras. Gör en rättelse.');"
   "END;";
 
+/* Version 5: bilagor. The blob table becomes a rowid table: incremental blob I/O
+ * (sqlite3_blob_open) cannot open a WITHOUT ROWID table, and a bilaga is written and read in
+ * chunks, never whole in memory. A blob goes when the last attachment naming it goes (also when
+ * an item or meeting is deleted and takes its attachments with it). Bilaga titles and their
+ * extracted text join the search table. */
+static const char migration_5[] =
+  "CREATE TABLE blob_v5 ("
+  "  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64),"
+  "  size INTEGER NOT NULL,"
+  "  data BLOB NOT NULL"
+  ");"
+  "INSERT INTO blob_v5 (sha256, size, data) SELECT sha256, size, data FROM blob;"
+  "DROP TABLE blob;"
+  "ALTER TABLE blob_v5 RENAME TO blob;"
+  "CREATE TRIGGER blob_collect AFTER DELETE ON attachment"
+  "  WHEN NOT EXISTS (SELECT 1 FROM attachment WHERE sha256 = OLD.sha256) BEGIN"
+  "  DELETE FROM blob WHERE sha256 = OLD.sha256;"
+  "END;"
+  "CREATE TRIGGER blob_collect_rehash AFTER UPDATE OF sha256 ON attachment"
+  "  WHEN NOT EXISTS (SELECT 1 FROM attachment WHERE sha256 = OLD.sha256) BEGIN"
+  "  DELETE FROM blob WHERE sha256 = OLD.sha256;"
+  "END;"
+  "INSERT INTO search (text, kind, meeting_id, row_id)"
+  "  SELECT a.title || char (10) || coalesce (a.text, ''), 'attachment', i.meeting_id, a.id"
+  "  FROM attachment a JOIN agenda_item i ON i.id = a.item_id;"
+  "CREATE TRIGGER search_attachment_insert AFTER INSERT ON attachment BEGIN"
+  "  INSERT INTO search (text, kind, meeting_id, row_id)"
+  "    SELECT new.title || char (10) || coalesce (new.text, ''), 'attachment', meeting_id, new.id"
+  "    FROM agenda_item WHERE id = new.item_id;"
+  "END;"
+  "CREATE TRIGGER search_attachment_update AFTER UPDATE OF title, text ON attachment BEGIN"
+  "  UPDATE search SET text = new.title || char (10) || coalesce (new.text, '')"
+  "    WHERE kind = 'attachment' AND row_id = new.id;"
+  "END;"
+  "CREATE TRIGGER search_attachment_delete AFTER DELETE ON attachment BEGIN"
+  "  DELETE FROM search WHERE kind = 'attachment' AND row_id = old.id;"
+  "END;";
+
 const char *
 pk_schema_get_migration (int version)
 {
@@ -406,6 +444,8 @@ pk_schema_get_migration (int version)
       return migration_3;
     case 4:
       return migration_4;
+    case 5:
+      return migration_5;
     default:
       return NULL;
     }

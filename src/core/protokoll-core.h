@@ -22,3 +22,5 @@
 #include "pk-swedish.h"
 #include "pk-util.h"
 #include "pk-action-entry.h"
+#include "pk-annotation.h"
+#include "pk-pdf-probe.h"

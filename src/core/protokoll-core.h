@@ -20,4 +20,5 @@
 #include "pk-roster.h"
 #include "pk-signoff.h"
 #include "pk-swedish.h"
+#include "pk-spell-checker.h"
 #include "pk-util.h"

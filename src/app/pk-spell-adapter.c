@@ -1302,3 +1302,10 @@ pk_spell_adapter_get_word (PkSpellAdapter *self)
   g_return_val_if_fail (PK_IS_SPELL_ADAPTER (self), NULL);
   return self->word;
 }
+
+GActionGroup *
+pk_spell_adapter_get_action_group (PkSpellAdapter *self)
+{
+  g_return_val_if_fail (PK_IS_SPELL_ADAPTER (self), NULL);
+  return G_ACTION_GROUP (self->actions);
+}

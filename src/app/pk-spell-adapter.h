@@ -34,6 +34,9 @@ gboolean        pk_spell_adapter_get_busy           (PkSpellAdapter *self);
 GtkTextTag     *pk_spell_adapter_get_tag            (PkSpellAdapter *self);
 /* The spelling part of the context menu (already added to the view's extra menu). */
 GMenuModel     *pk_spell_adapter_get_menu_model     (PkSpellAdapter *self);
+/* The "spelling" actions inserted on the view: correct (s), add, ignore, enabled (b state),
+ * language (s state). A header bar toggle can use "enabled" too. */
+GActionGroup   *pk_spell_adapter_get_action_group   (PkSpellAdapter *self);
 /* Fills the menu for the word at the cursor. A right click and Shift+F10/Menu do it already. */
 void            pk_spell_adapter_update_corrections (PkSpellAdapter *self);
 /* The misspelt word at the cursor the menu is about, or NULL. */

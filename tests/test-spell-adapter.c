@@ -1,0 +1,616 @@
+/* test-spell-adapter.c: PkSpellAdapter on a real GtkTextView under Xvfb, with hunspell-sv. */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "pk-spell-adapter.h"
+#include "pk-test-util.h"
+
+static char *xdg_data_home;
+
+typedef struct
+{
+  GtkWindow *window;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  PkSpellAdapter *adapter;
+} Fixture;
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+}
+
+static gboolean
+checked (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !pk_spell_adapter_get_busy (fixture->adapter);
+}
+
+static void
+wait_checked (Fixture *fixture)
+{
+  /* busy goes up only once an edit is seen; give the debounce a moment to start. */
+  wait_ms (20);
+  wait_until (checked, fixture);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (fixture->window, 640, 400);
+  fixture->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (fixture->view, GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (fixture->view));
+  gtk_window_set_child (fixture->window, scrolled);
+  fixture->buffer = gtk_text_view_get_buffer (fixture->view);
+  fixture->adapter = pk_spell_adapter_new (fixture->view);
+  gtk_window_present (fixture->window);
+  wait_checked (fixture);
+  g_assert_true (pk_spell_adapter_get_available (fixture->adapter));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->adapter);
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->window);
+  wait_ms (20);
+}
+
+/* Types @text at the end as a user would: through the buffer at the cursor, a piece at a time. */
+static void
+type_text (Fixture    *fixture,
+           const char *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (fixture->buffer, &end);
+  gtk_text_buffer_place_cursor (fixture->buffer, &end);
+  for (const char *p = text; *p; )
+    {
+      const char *next = g_utf8_next_char (p);
+
+      gtk_text_buffer_insert_interactive_at_cursor (fixture->buffer, p, next - p, TRUE);
+      p = next;
+      if (g_random_int_range (0, 8) == 0)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* The underlined words, "a|b|c". */
+static char *
+underlined (Fixture *fixture)
+{
+  GtkTextTag *tag = pk_spell_adapter_get_tag (fixture->adapter);
+  GString *words = g_string_new (NULL);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (fixture->buffer, &iter);
+  while (gtk_text_iter_starts_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      GtkTextIter end = iter;
+      g_autofree char *word = NULL;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      word = gtk_text_iter_get_slice (&iter, &end);
+      if (words->len > 0)
+        g_string_append_c (words, '|');
+      g_string_append (words, word);
+      iter = end;
+    }
+  return g_string_free (words, FALSE);
+}
+
+/* TRUE when exactly the characters of the first @word after @after carry the tag. */
+static void
+assert_word_underlined (Fixture    *fixture,
+                        const char *word,
+                        gboolean    expected)
+{
+  GtkTextTag *tag = pk_spell_adapter_get_tag (fixture->adapter);
+  GtkTextIter start, match_start, match_end, before, after;
+
+  gtk_text_buffer_get_start_iter (fixture->buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, word, GTK_TEXT_SEARCH_TEXT_ONLY, &match_start,
+                                               &match_end, NULL));
+  for (GtkTextIter i = match_start; gtk_text_iter_compare (&i, &match_end) < 0; gtk_text_iter_forward_char (&i))
+    g_assert_cmpint (gtk_text_iter_has_tag (&i, tag), ==, expected);
+  if (!expected)
+    return;
+  g_assert_true (gtk_text_iter_starts_tag (&match_start, tag));
+  g_assert_true (gtk_text_iter_ends_tag (&match_end, tag));
+  before = match_start;
+  if (gtk_text_iter_backward_char (&before))
+    g_assert_false (gtk_text_iter_has_tag (&before, tag));
+  after = match_end;
+  g_assert_false (gtk_text_iter_has_tag (&after, tag));
+}
+
+static void
+place_cursor_in (Fixture    *fixture,
+                 const char *word,
+                 int         offset)
+{
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (fixture->buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, word, GTK_TEXT_SEARCH_TEXT_ONLY, &match_start,
+                                               &match_end, NULL));
+  gtk_text_iter_forward_chars (&match_start, offset);
+  gtk_text_buffer_place_cursor (fixture->buffer, &match_start);
+}
+
+static GMenuModel *
+corrections_section (Fixture *fixture)
+{
+  GMenuModel *menu = pk_spell_adapter_get_menu_model (fixture->adapter);
+
+  return g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+}
+
+static gboolean
+has_suggestions (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GMenuModel) section = corrections_section (fixture);
+  g_autofree char *action = NULL;
+
+  return g_menu_model_get_n_items (section) > 0 &&
+         g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+         g_strcmp0 (action, "spelling.correct") == 0;
+}
+
+static char *
+buffer_text (Fixture *fixture)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (fixture->buffer, &start, &end);
+  return gtk_text_buffer_get_text (fixture->buffer, &start, &end, TRUE);
+}
+
+static const char *minutes =
+  "## § 14 Budget\n"
+  "\n"
+  "- **Beslutsunderlag:** ett protokol från förra sammanträdet.\n"
+  "- Dnr KS 2026/123, se https://kommun.se/beslutt.pdf och OSL 21 kap.\n"
+  "Justerare: Åsa Öberg, tjänstgörande ersättare.\n";
+
+static void
+test_underlines_misspelt (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *words = NULL;
+
+  type_text (fixture, minutes);
+  gtk_text_buffer_set_modified (fixture->buffer, FALSE);
+  wait_checked (fixture);
+
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "protokol");
+  assert_word_underlined (fixture, "protokol", TRUE);
+  assert_word_underlined (fixture, "beslutt", FALSE);
+  /* Underlining is not an edit. */
+  g_assert_false (gtk_text_buffer_get_modified (fixture->buffer));
+}
+
+typedef struct
+{
+  GtkTextTag *tag;
+  int min_line;
+  int max_line;
+} TagLog;
+
+static void
+on_remove_tag (GtkTextBuffer *buffer,
+               GtkTextTag    *tag,
+               GtkTextIter   *start,
+               GtkTextIter   *end,
+               TagLog        *log)
+{
+  if (tag != log->tag)
+    return;
+  log->min_line = MIN (log->min_line, gtk_text_iter_get_line (start));
+  log->max_line = MAX (log->max_line, gtk_text_iter_get_line (end));
+}
+
+static void
+test_only_edited_lines (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TagLog log = { pk_spell_adapter_get_tag (fixture->adapter), G_MAXINT, -1 };
+  g_autofree char *words = NULL;
+  GtkTextIter iter;
+  gulong handler;
+
+  type_text (fixture, minutes);
+  wait_checked (fixture);
+
+  /* A new misspelling typed into line 4 (0-based): only that line is checked again. */
+  handler = g_signal_connect (fixture->buffer, "remove-tag", G_CALLBACK (on_remove_tag), &log);
+  gtk_text_buffer_get_iter_at_line (fixture->buffer, &iter, 4);
+  gtk_text_buffer_place_cursor (fixture->buffer, &iter);
+  gtk_text_buffer_insert_interactive_at_cursor (fixture->buffer, "Nästa sammantrade ", -1, TRUE);
+  wait_checked (fixture);
+  g_signal_handler_disconnect (fixture->buffer, handler);
+
+  g_assert_cmpint (log.min_line, ==, 4);
+  g_assert_cmpint (log.max_line, <=, 5);
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "protokol|sammantrade");
+  assert_word_underlined (fixture, "sammantrade", TRUE);
+
+  /* Fixing a word by deleting a letter takes its underline away. */
+  place_cursor_in (fixture, "sammantrade", 0);
+  gtk_text_buffer_get_iter_at_mark (fixture->buffer, &iter, gtk_text_buffer_get_insert (fixture->buffer));
+  {
+    GtkTextIter a = iter, b;
+
+    gtk_text_iter_forward_chars (&a, strlen ("samman"));
+    b = a;
+    gtk_text_iter_forward_chars (&b, 3);
+    gtk_text_buffer_delete (fixture->buffer, &a, &b);
+    gtk_text_buffer_insert (fixture->buffer, &a, "träd", -1);
+  }
+  wait_checked (fixture);
+  g_free (words);
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "protokol");
+}
+
+static void
+test_apply_suggestion (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *words = NULL;
+  gboolean found = FALSE;
+
+  type_text (fixture, minutes);
+  wait_checked (fixture);
+
+  /* A correct word offers nothing. */
+  place_cursor_in (fixture, "sammanträdet", 3);
+  pk_spell_adapter_update_corrections (fixture->adapter);
+  g_assert_null (pk_spell_adapter_get_word (fixture->adapter));
+  g_assert_false (g_action_group_get_action_enabled (
+    G_ACTION_GROUP (pk_spell_adapter_get_action_group (fixture->adapter)), "add"));
+
+  place_cursor_in (fixture, "protokol", 4);
+  pk_spell_adapter_update_corrections (fixture->adapter);
+  g_assert_cmpstr (pk_spell_adapter_get_word (fixture->adapter), ==, "protokol");
+  wait_until (has_suggestions, fixture);
+
+  section = corrections_section (fixture);
+  g_assert_cmpint (g_menu_model_get_n_items (section), <=, 5);
+  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                         G_VARIANT_TYPE_STRING);
+      g_autofree char *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_assert_cmpstr (label, ==, g_variant_get_string (target, NULL));
+      found = found || g_strcmp0 (label, "protokoll") == 0;
+    }
+  g_assert_true (found);
+
+  /* As the menu item does it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spelling.correct", "s", "protokoll"));
+  text = buffer_text (fixture);
+  g_assert_nonnull (strstr (text, "ett protokoll från förra"));
+  g_assert_null (strstr (text, "protokol "));
+  wait_checked (fixture);
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "");
+}
+
+static void
+test_add_to_dictionary (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (xdg_data_home, "protokoll", "words-sv_SE.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *words = NULL;
+
+  type_text (fixture, "Ljuderkansliet har ordet. Sedan Ljuderkansliet igen och ett protokol.\n");
+  wait_checked (fixture);
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "Ljuderkansliet|Ljuderkansliet|protokol");
+
+  place_cursor_in (fixture, "Ljuderkansliet", 2);
+  pk_spell_adapter_update_corrections (fixture->adapter);
+  g_assert_cmpstr (pk_spell_adapter_get_word (fixture->adapter), ==, "Ljuderkansliet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spelling.add", NULL));
+  wait_checked (fixture);
+  g_free (words);
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "protokol");
+
+  /* Saved on a thread: the file has it once the thread is done. */
+  wait_ms (200);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Ljuderkansliet\n"));
+}
+
+static void
+test_ignore (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *words = NULL;
+  g_autofree char *path = g_build_filename (xdg_data_home, "protokoll", "words-sv_SE.txt", NULL);
+  g_autofree char *contents = NULL;
+
+  type_text (fixture, "Qvarnströmsutredningen och protokol.\n");
+  wait_checked (fixture);
+  place_cursor_in (fixture, "Qvarnströmsutredningen", 0);
+  pk_spell_adapter_update_corrections (fixture->adapter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spelling.ignore", NULL));
+  wait_checked (fixture);
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "protokol");
+  if (g_file_get_contents (path, &contents, NULL, NULL))
+    g_assert_null (strstr (contents, "Qvarnströmsutredningen"));
+}
+
+static void
+test_enable_disable (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *on = NULL;
+  g_autofree char *off = NULL;
+  g_autofree char *again = NULL;
+  GActionGroup *actions = G_ACTION_GROUP (pk_spell_adapter_get_action_group (fixture->adapter));
+  g_autoptr(GVariant) state = NULL;
+
+  type_text (fixture, minutes);
+  wait_checked (fixture);
+  on = underlined (fixture);
+  g_assert_cmpstr (on, ==, "protokol");
+
+  pk_spell_adapter_set_enabled (fixture->adapter, FALSE);
+  wait_checked (fixture);
+  off = underlined (fixture);
+  g_assert_cmpstr (off, ==, "");
+  state = g_action_group_get_action_state (actions, "enabled");
+  g_assert_false (g_variant_get_boolean (state));
+  /* Typing while it is off underlines nothing. */
+  type_text (fixture, "Ännu ett beslutt.\n");
+  wait_ms (300);
+  g_free (off);
+  off = underlined (fixture);
+  g_assert_cmpstr (off, ==, "");
+
+  /* The menu's check item toggles it back. */
+  g_action_group_activate_action (actions, "enabled", NULL);
+  g_assert_true (pk_spell_adapter_get_enabled (fixture->adapter));
+  wait_checked (fixture);
+  again = underlined (fixture);
+  g_assert_cmpstr (again, ==, "protokol|beslutt");
+}
+
+static void
+test_missing_language (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *none = NULL;
+
+  type_text (fixture, minutes);
+  wait_checked (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spelling.language", "s", "xx_YY"));
+  g_assert_cmpstr (pk_spell_adapter_get_language (fixture->adapter), ==, "xx_YY");
+  wait_checked (fixture);
+  g_assert_false (pk_spell_adapter_get_available (fixture->adapter));
+  g_assert_null (pk_spell_adapter_get_checker (fixture->adapter));
+  none = underlined (fixture);
+  g_assert_cmpstr (none, ==, "");
+  section = corrections_section (fixture);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "No dictionary for xx_YY");
+  /* Typing and the menu keep working without one. */
+  type_text (fixture, "Mer text utan kontroll, beslutt.\n");
+  place_cursor_in (fixture, "beslutt", 1);
+  pk_spell_adapter_update_corrections (fixture->adapter);
+  g_assert_null (pk_spell_adapter_get_word (fixture->adapter));
+
+  type_text (fixture, "");
+  pk_spell_adapter_set_language (fixture->adapter, "sv_SE");
+  wait_checked (fixture);
+  g_assert_true (pk_spell_adapter_get_available (fixture->adapter));
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "protokol|beslutt");
+}
+
+static void
+test_word_being_typed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *typing = NULL;
+  g_autofree char *left = NULL;
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
+  wait_ms (50);
+  if (!gtk_widget_has_focus (GTK_WIDGET (fixture->view)))
+    {
+      g_test_skip ("the text view did not get the focus under this X server");
+      return;
+    }
+  type_text (fixture, "Ett protokol");
+  wait_checked (fixture);
+  typing = underlined (fixture);
+  g_assert_cmpstr (typing, ==, "");
+
+  /* The cursor leaves the word: now it is underlined. */
+  type_text (fixture, " till");
+  wait_ms (150);
+  wait_checked (fixture);
+  left = underlined (fixture);
+  g_assert_cmpstr (left, ==, "protokol");
+}
+
+static void
+test_long_text_in_slices (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *words = NULL;
+  gint64 longest = 0, start, total;
+  guint n_underlined = 0;
+  char **split;
+
+  for (int i = 0; i < 3000; i++)
+    g_string_append_printf (text, "- § %d Beslutsunderlaget för ärendet togs upp av ordföranden %s och "
+                            "nämnden beslutade enligt förslaget.\n", i, i % 100 == 0 ? "protokol" : "idag");
+  gtk_text_buffer_set_text (fixture->buffer, text->str, -1);
+
+  start = g_get_monotonic_time ();
+  wait_ms (20);
+  while (pk_spell_adapter_get_busy (fixture->adapter))
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, FALSE);
+      longest = MAX (longest, g_get_monotonic_time () - before);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+    }
+  total = g_get_monotonic_time () - start;
+  words = underlined (fixture);
+  split = g_strsplit (words, "|", -1);
+  n_underlined = g_strv_length (split);
+  g_strfreev (split);
+  g_test_message ("3000 lines checked in %" G_GINT64_FORMAT " ms; longest main loop iteration %"
+                  G_GINT64_FORMAT " ms", total / 1000, longest / 1000);
+  g_assert_cmpuint (n_underlined, ==, 30);
+  /* Frames keep coming while it checks. */
+  g_assert_cmpint (longest, <, 50 * 1000);
+}
+
+static void
+test_menu_and_detach (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  g_autoptr(GMenu) own = g_menu_new ();
+  g_autoptr(GtkTextTagTable) table = NULL;
+  PkSpellAdapter *adapter;
+  GMenuModel *extra;
+  int tags_before;
+
+  g_object_ref_sink (view);
+  g_menu_append (own, "Eget", "win.own");
+  gtk_text_view_set_extra_menu (view, G_MENU_MODEL (own));
+  table = g_object_ref (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view)));
+  tags_before = gtk_text_tag_table_get_size (table);
+
+  adapter = pk_spell_adapter_new (view);
+  extra = gtk_text_view_get_extra_menu (view);
+  g_assert_true (extra != G_MENU_MODEL (own));
+  g_assert_cmpint (g_menu_model_get_n_items (extra), ==, 2);
+  {
+    g_autoptr(GMenuModel) first = g_menu_model_get_item_link (extra, 0, G_MENU_LINK_SECTION);
+    g_autoptr(GMenuModel) second = g_menu_model_get_item_link (extra, 1, G_MENU_LINK_SECTION);
+
+    g_assert_true (first == G_MENU_MODEL (own));
+    g_assert_true (second == pk_spell_adapter_get_menu_model (adapter));
+  }
+  /* "spelling.none" is always there, and always disabled. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "spelling.none", NULL));
+  g_assert_cmpint (gtk_text_tag_table_get_size (table), ==, tags_before + 2);
+
+  /* Gone without a trace. */
+  g_object_unref (adapter);
+  g_assert_true (gtk_text_view_get_extra_menu (view) == G_MENU_MODEL (own));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (view), "spelling.none", NULL));
+  g_assert_cmpint (gtk_text_tag_table_get_size (table), ==, tags_before);
+
+  /* And the view may go first. */
+  adapter = pk_spell_adapter_new (view);
+  g_object_unref (view);
+  g_assert_null (pk_spell_adapter_get_view (adapter));
+  g_object_unref (adapter);
+}
+
+static void
+test_buffer_replaced (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GtkTextBuffer) other = gtk_text_buffer_new (NULL);
+  g_autofree char *words = NULL;
+
+  gtk_text_buffer_set_text (other, "Ett annat ärende med ett sammantrade.\n", -1);
+  gtk_text_view_set_buffer (fixture->view, other);
+  fixture->buffer = other;
+  wait_checked (fixture);
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "sammantrade");
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  xdg_data_home = pk_test_dir_new ();
+  g_setenv ("XDG_DATA_HOME", xdg_data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  ADD ("/spell-adapter/underlines-misspelt", test_underlines_misspelt);
+  ADD ("/spell-adapter/only-edited-lines", test_only_edited_lines);
+  ADD ("/spell-adapter/apply-suggestion", test_apply_suggestion);
+  ADD ("/spell-adapter/add-to-dictionary", test_add_to_dictionary);
+  ADD ("/spell-adapter/ignore", test_ignore);
+  ADD ("/spell-adapter/enable-disable", test_enable_disable);
+  ADD ("/spell-adapter/missing-language", test_missing_language);
+  ADD ("/spell-adapter/word-being-typed", test_word_being_typed);
+  ADD ("/spell-adapter/long-text-in-slices", test_long_text_in_slices);
+  ADD ("/spell-adapter/menu-and-detach", test_menu_and_detach);
+  ADD ("/spell-adapter/buffer-replaced", test_buffer_replaced);
+
+  status = g_test_run ();
+  pk_test_dir_free (xdg_data_home);
+  return status;
+}

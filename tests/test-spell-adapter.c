@@ -545,13 +545,21 @@ test_menu_and_detach (Fixture       *fixture,
   adapter = pk_spell_adapter_new (view);
   extra = gtk_text_view_get_extra_menu (view);
   g_assert_true (extra != G_MENU_MODEL (own));
-  g_assert_cmpint (g_menu_model_get_n_items (extra), ==, 2);
+  /* The owner's section first, then the three of spelling: suggestions, add/ignore, settings. */
+  g_assert_cmpint (g_menu_model_get_n_items (extra), ==, 4);
   {
     g_autoptr(GMenuModel) first = g_menu_model_get_item_link (extra, 0, G_MENU_LINK_SECTION);
-    g_autoptr(GMenuModel) second = g_menu_model_get_item_link (extra, 1, G_MENU_LINK_SECTION);
+    GMenuModel *menu = pk_spell_adapter_get_menu_model (adapter);
 
     g_assert_true (first == G_MENU_MODEL (own));
-    g_assert_true (second == pk_spell_adapter_get_menu_model (adapter));
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+    for (int i = 0; i < 3; i++)
+      {
+        g_autoptr(GMenuModel) ours = g_menu_model_get_item_link (extra, i + 1, G_MENU_LINK_SECTION);
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+        g_assert_true (ours == section);
+      }
   }
   /* "spelling.none" is always there, and always disabled. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "spelling.none", NULL));
@@ -585,6 +593,57 @@ test_buffer_replaced (Fixture       *fixture,
   g_assert_cmpstr (words, ==, "sammantrade");
 }
 
+
+static void
+test_language_menu (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GMenuModel *menu = pk_spell_adapter_get_menu_model (fixture->adapter);
+  g_autoptr(GMenuModel) settings = g_menu_model_get_item_link (menu, 2, G_MENU_LINK_SECTION);
+  g_autoptr(GMenuModel) languages = NULL;
+  GActionGroup *actions = pk_spell_adapter_get_action_group (fixture->adapter);
+  g_autoptr(GVariant) state = NULL;
+  g_autofree char *words = NULL;
+  gboolean swedish = FALSE;
+
+  g_assert_cmpint (g_menu_model_get_n_items (settings), ==, 2);
+  languages = g_menu_model_get_item_link (settings, 1, G_MENU_LINK_SUBMENU);
+  g_assert_nonnull (languages);
+  for (int i = 0; i < g_menu_model_get_n_items (languages); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (languages, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                         G_VARIANT_TYPE_STRING);
+
+      g_assert_true (g_menu_model_get_item_attribute (languages, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_assert_true (g_menu_model_get_item_attribute (languages, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_cmpstr (action, ==, "spelling.language");
+      if (g_strcmp0 (g_variant_get_string (target, NULL), "sv_SE") == 0)
+        {
+          g_assert_cmpstr (label, ==, "Swedish (Sweden)");
+          swedish = TRUE;
+        }
+    }
+  g_assert_true (swedish);
+  state = g_action_group_get_action_state (actions, "language");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "sv_SE");
+
+  /* Another installed language, as its menu item does it: the text is checked again with it. */
+  type_text (fixture, "Ett protokol.\n");
+  wait_checked (fixture);
+  g_action_group_activate_action (actions, "language", g_variant_new_string ("sv_FI"));
+  g_assert_cmpstr (pk_spell_adapter_get_language (fixture->adapter), ==, "sv_FI");
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (actions, "language");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "sv_FI");
+  wait_checked (fixture);
+  g_assert_true (pk_spell_adapter_get_available (fixture->adapter));
+  g_assert_cmpstr (pk_spell_checker_get_language (pk_spell_adapter_get_checker (fixture->adapter)), ==, "sv_FI");
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "protokol");
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -609,6 +668,7 @@ main (int   argc,
   ADD ("/spell-adapter/long-text-in-slices", test_long_text_in_slices);
   ADD ("/spell-adapter/menu-and-detach", test_menu_and_detach);
   ADD ("/spell-adapter/buffer-replaced", test_buffer_replaced);
+  ADD ("/spell-adapter/language-menu", test_language_menu);
 
   status = g_test_run ();
   pk_test_dir_free (xdg_data_home);

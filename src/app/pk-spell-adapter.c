@@ -936,6 +936,9 @@ load_checker (PkSpellAdapter *self)
   g_clear_pointer (&self->load_error, g_free);
   if (cached != NULL)
     {
+      /* Listed when the dictionary was first loaded. */
+      if (g_menu_model_get_n_items (G_MENU_MODEL (self->languages_menu)) == 0)
+        fill_languages_menu (self);
       set_checker (self, cached);
       clear_corrections (self);
       update_busy (self);
@@ -1005,7 +1008,14 @@ attach_view (PkSpellAdapter *self,
   self->extra_menu = g_menu_new ();
   if (self->saved_extra_menu != NULL)
     g_menu_append_section (self->extra_menu, NULL, self->saved_extra_menu);
-  g_menu_append_section (self->extra_menu, NULL, G_MENU_MODEL (self->menu));
+  /* The spelling sections side by side with the view's own, so each gets its separator. */
+  for (int i = 0; i < g_menu_model_get_n_items (G_MENU_MODEL (self->menu)); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (G_MENU_MODEL (self->menu), i,
+                                                                  G_MENU_LINK_SECTION);
+
+      g_menu_append_section (self->extra_menu, NULL, section);
+    }
   gtk_text_view_set_extra_menu (view, G_MENU_MODEL (self->extra_menu));
 
   /* Capture: before the view's own click gesture opens the menu. */

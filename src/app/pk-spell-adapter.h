@@ -32,7 +32,7 @@ gboolean        pk_spell_adapter_get_available      (PkSpellAdapter *self);
 gboolean        pk_spell_adapter_get_busy           (PkSpellAdapter *self);
 /* The tag that underlines misspelt words. */
 GtkTextTag     *pk_spell_adapter_get_tag            (PkSpellAdapter *self);
-/* The spelling part of the context menu (already added to the view's extra menu). */
+/* The spelling part of the context menu, three sections (already in the view's extra menu). */
 GMenuModel     *pk_spell_adapter_get_menu_model     (PkSpellAdapter *self);
 /* The "spelling" actions inserted on the view: correct (s), add, ignore, enabled (b state),
  * language (s state). A header bar toggle can use "enabled" too. */

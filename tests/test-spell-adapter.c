@@ -565,6 +565,20 @@ test_menu_and_detach (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "spelling.none", NULL));
   g_assert_cmpint (gtk_text_tag_table_get_size (table), ==, tags_before + 2);
 
+  /* A menu the owner sets later keeps spelling after it. */
+  {
+    g_autoptr(GMenu) later = g_menu_new ();
+    g_autoptr(GMenuModel) first = NULL;
+
+    g_menu_append (later, "Senare", "win.later");
+    gtk_text_view_set_extra_menu (view, G_MENU_MODEL (later));
+    extra = gtk_text_view_get_extra_menu (view);
+    g_assert_cmpint (g_menu_model_get_n_items (extra), ==, 4);
+    first = g_menu_model_get_item_link (extra, 0, G_MENU_LINK_SECTION);
+    g_assert_true (first == G_MENU_MODEL (later));
+    gtk_text_view_set_extra_menu (view, G_MENU_MODEL (own));
+  }
+
   /* Gone without a trace. */
   g_object_unref (adapter);
   g_assert_true (gtk_text_view_get_extra_menu (view) == G_MENU_MODEL (own));

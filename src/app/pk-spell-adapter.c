@@ -991,20 +991,16 @@ build_menu (PkSpellAdapter *self)
   g_menu_append_section (self->menu, NULL, G_MENU_MODEL (settings));
 }
 
+/* Keeps what the view's owner put in the extra menu, and adds the spelling part after it. */
 static void
-attach_view (PkSpellAdapter *self,
-             GtkTextView    *view)
+install_extra_menu (PkSpellAdapter *self)
 {
-  GtkEventController *controller;
+  GMenuModel *current = gtk_text_view_get_extra_menu (self->view);
 
-  g_set_weak_pointer (&self->view, view);
-
-  gtk_widget_insert_action_group (GTK_WIDGET (view), "spelling", G_ACTION_GROUP (self->actions));
-
-  /* Keep what the view's owner put in the extra menu, and add the spelling part after it. */
-  self->saved_extra_menu = gtk_text_view_get_extra_menu (view);
-  if (self->saved_extra_menu != NULL)
-    g_object_ref (self->saved_extra_menu);
+  if (current != NULL && current == G_MENU_MODEL (self->extra_menu))
+    return;
+  g_set_object (&self->saved_extra_menu, current);
+  g_clear_object (&self->extra_menu);
   self->extra_menu = g_menu_new ();
   if (self->saved_extra_menu != NULL)
     g_menu_append_section (self->extra_menu, NULL, self->saved_extra_menu);
@@ -1016,7 +1012,22 @@ attach_view (PkSpellAdapter *self,
 
       g_menu_append_section (self->extra_menu, NULL, section);
     }
-  gtk_text_view_set_extra_menu (view, G_MENU_MODEL (self->extra_menu));
+  gtk_text_view_set_extra_menu (self->view, G_MENU_MODEL (self->extra_menu));
+}
+
+static void
+attach_view (PkSpellAdapter *self,
+             GtkTextView    *view)
+{
+  GtkEventController *controller;
+
+  g_set_weak_pointer (&self->view, view);
+
+  gtk_widget_insert_action_group (GTK_WIDGET (view), "spelling", G_ACTION_GROUP (self->actions));
+  install_extra_menu (self);
+  /* An extra menu the owner sets later is kept too, with spelling after it. */
+  g_signal_connect_object (view, "notify::extra-menu", G_CALLBACK (install_extra_menu), self,
+                           G_CONNECT_SWAPPED);
 
   /* Capture: before the view's own click gesture opens the menu. */
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());

@@ -228,6 +228,24 @@ test_underlines_misspelt (Fixture       *fixture,
   g_assert_false (gtk_text_buffer_get_modified (fixture->buffer));
 }
 
+static void
+test_undo_untouched (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *words = NULL;
+
+  gtk_text_buffer_insert_interactive_at_cursor (fixture->buffer, "Ett protokol från mötet.\n", -1, TRUE);
+  wait_checked (fixture);
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "protokol");
+  /* One undo takes the typing away: underlining left no step of its own in the history. */
+  gtk_text_buffer_undo (fixture->buffer);
+  text = buffer_text (fixture);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_false (gtk_text_buffer_get_can_undo (fixture->buffer));
+}
+
 typedef struct
 {
   GtkTextTag *tag;
@@ -672,6 +690,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   ADD ("/spell-adapter/underlines-misspelt", test_underlines_misspelt);
+  ADD ("/spell-adapter/undo-untouched", test_undo_untouched);
   ADD ("/spell-adapter/only-edited-lines", test_only_edited_lines);
   ADD ("/spell-adapter/apply-suggestion", test_apply_suggestion);
   ADD ("/spell-adapter/add-to-dictionary", test_add_to_dictionary);

@@ -140,6 +140,7 @@ test_markdown_not_flagged (void)
     "[handlingar](ftp://arkiv.kommun.se/qwpx) och mejla nämnd.sekreterare@kommun.se\n"
     "- `qwzx --flagga` KS:s och SKR:s beslut, KS-beslut, e-post, bl.a. t.ex. resp. m.m.\n"
     "- a) b) c) _ordförande_ ___ --- *** &nbsp; &#167; å ä ö\n"
+    "- Handlingar på vaxjo.se/qqzx och lessebo.se, i kallelse_qzx.pdf och Qwrtybilaga.docx.\n"
     "| Ledamot | Ersättare |\n"
     "|---|---|\n";
   g_autoptr(PkSpellChecker) checker = new_swedish ();
@@ -155,8 +156,8 @@ static void
 test_words_and_hyphens (void)
 {
   const char *text = "Kommun-beslutt togs. Förslagt avslås. Brukarrepresentant-gruppen, "
-                     "slutet av meningen protokol.";
-  const char *expected[] = { "Kommun-beslutt", "Förslagt", "protokol", NULL };
+                     "och/elller, slutet av meningen protokol.";
+  const char *expected[] = { "Kommun-beslutt", "Förslagt", "elller", "protokol", NULL };
   g_autoptr(PkSpellChecker) checker = new_swedish ();
   g_autoptr(GArray) ranges = pk_spell_checker_find_misspellings (checker, text, -1, NULL);
   PkSpellRange word;

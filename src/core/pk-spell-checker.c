@@ -683,6 +683,40 @@ starts_url (const char *text,
   return FALSE;
 }
 
+/* "kommun.se/protokoll", "vaxjo.se", "kallelse.pdf", "namn@kommun.se": addresses and file names
+ * written without a scheme are not prose. */
+static gboolean
+looks_like_address (const char *text,
+                    gsize       start,
+                    gsize       end)
+{
+  static const char * const suffixes[] = {
+    "se", "nu", "com", "org", "net", "eu", "fi", "io", "pdf", "doc", "docx", "odt", "xls", "xlsx",
+    "ods", "ppt", "pptx", "txt", "csv", "md", "png", "jpg", "jpeg", "zip", "html", NULL,
+  };
+  const char *run = text + start;
+  gsize length = end - start;
+  const char *slash, *dot;
+  g_autofree char *suffix = NULL;
+
+  /* A sentence may end right after it. */
+  while (length > 0 && strchr (".,;:!?'\"", run[length - 1]) != NULL)
+    length--;
+  if (length == 0)
+    return FALSE;
+  if (g_strstr_len (run, length, "://") != NULL || memchr (run, '@', length) != NULL)
+    return TRUE;
+  slash = memchr (run, '/', length);
+  for (const char *p = run; p + 1 < run + (slash != NULL ? (gsize) (slash - run) : length); p++)
+    if (*p == '.' && g_ascii_isalpha (p[1]) && slash != NULL)
+      return TRUE;
+  dot = g_strrstr_len (run, length, ".");
+  if (dot == NULL || dot == run || slash != NULL)
+    return FALSE;
+  suffix = g_ascii_strdown (dot + 1, run + length - dot - 1);
+  return g_strv_contains (suffixes, suffix);
+}
+
 gboolean
 pk_spell_next_word (const char   *text,
                     gsize         length,
@@ -735,7 +769,9 @@ pk_spell_next_word (const char   *text,
           p = g_utf8_next_char (text + p) - text;
           continue;
         }
-      if (starts_url (text, length, p))
+      if (starts_url (text, length, p) ||
+          ((p == 0 || !is_word_char (g_utf8_get_char (g_utf8_prev_char (text + p)))) &&
+           looks_like_address (text, p, skip_to_space (text, length, p))))
         {
           p = skip_to_space (text, length, p);
           continue;

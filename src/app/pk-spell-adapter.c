@@ -41,6 +41,7 @@ struct _PkSpellAdapter
   PkSpellChecker  *checker;
   GCancellable    *loading;
   GCancellable    *suggesting;
+  guint            suggestions_running; /* threads using the dictionary, cancelled or not */
   char            *load_error;
 
   /* Edits since the last check, as character offsets kept current by later edits. */
@@ -124,9 +125,10 @@ set_busy (PkSpellAdapter *self,
 static void
 update_busy (PkSpellAdapter *self)
 {
-  set_busy (self, self->enabled && self->buffer != NULL &&
-                  (self->loading != NULL || self->check_timeout != 0 || self->check_idle != 0 ||
-                   self->pending->len > 0));
+  set_busy (self, self->suggestions_running > 0 ||
+                  (self->enabled && self->buffer != NULL &&
+                   (self->loading != NULL || self->check_timeout != 0 || self->check_idle != 0 ||
+                    self->pending->len > 0)));
 }
 
 static void
@@ -370,7 +372,7 @@ check_slice (gpointer data)
   GtkTextIter iter;
 
   /* A suggestion thread holds the dictionary: wait for it rather than block on it. */
-  if (self->checker == NULL || self->suggesting != NULL)
+  if (self->checker == NULL || self->suggestions_running > 0)
     {
       self->check_idle = 0;
       update_busy (self);
@@ -430,7 +432,7 @@ check_timeout_cb (gpointer data)
 
   self->check_timeout = 0;
   flush_pending (self);
-  if (self->check_idle == 0 && self->checker != NULL && self->suggesting == NULL)
+  if (self->check_idle == 0 && self->checker != NULL && self->suggestions_running == 0)
     self->check_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, check_slice, self, NULL);
   update_busy (self);
   return G_SOURCE_REMOVE;
@@ -638,12 +640,14 @@ got_suggestions (GObject      *source,
   g_auto(GStrv) suggestions = pk_spell_checker_get_suggestions_finish (PK_SPELL_CHECKER (source),
                                                                         result, &error);
 
+  /* Checking waited for the dictionary, cancelled or not. */
+  self->suggestions_running--;
+  if (self->suggestions_running == 0 && self->buffer != NULL && self->enabled)
+    queue_check (self, 0);
+  update_busy (self);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->suggesting);
-  /* Checking waited for the dictionary. */
-  if (self->buffer != NULL && self->enabled)
-    queue_check (self, 0);
   if (self->word == NULL)
     return;
 
@@ -683,6 +687,8 @@ pk_spell_adapter_update_corrections (PkSpellAdapter *self)
   /* Suggestions take ≈ 0.1 s: the menu opens at once and they fill in. */
   set_corrections_placeholder (self, _("Looking for Suggestions…"));
   self->suggesting = g_cancellable_new ();
+  self->suggestions_running++;
+  update_busy (self);
   pk_spell_checker_get_suggestions_async (self->checker, word, PK_SPELL_MAX_SUGGESTIONS,
                                           self->suggesting, got_suggestions, g_object_ref (self));
 }

@@ -28,7 +28,7 @@ void            pk_spell_adapter_set_language       (PkSpellAdapter *self,
 PkSpellChecker *pk_spell_adapter_get_checker        (PkSpellAdapter *self);
 /* FALSE when the language has no dictionary: nothing is underlined; the menu says so. */
 gboolean        pk_spell_adapter_get_available      (PkSpellAdapter *self);
-/* TRUE while the dictionary loads or text waits to be checked. */
+/* TRUE while the dictionary loads, suggestions are looked up or text waits to be checked. */
 gboolean        pk_spell_adapter_get_busy           (PkSpellAdapter *self);
 /* The tag that underlines misspelt words. */
 GtkTextTag     *pk_spell_adapter_get_tag            (PkSpellAdapter *self);

@@ -33,7 +33,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Swedish meeting terms that hunspell-sv 2.40 (Debian 12) rejects; each was checked against it.
+/* Swedish meeting terms that hunspell-sv 7.5 (Debian 12) rejects; each was checked against it.
  * Its compounding already accepts most of the vocabulary (beslutsunderlag, protokollsanteckning,
  * justerare, föredragningslista, tjänstgörande, bordläggning, återremiss, minnesanteckningar,
  * brukarrepresentant, ersättare, …), so only these are needed. */

@@ -1,6 +1,7 @@
 /* test-spell-adapter.c: PkSpellAdapter on a real GtkTextView under Xvfb, with hunspell-sv. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <string.h>
 
@@ -702,6 +703,59 @@ test_language_menu (Fixture       *fixture,
   g_assert_cmpstr (words, ==, "protokol");
 }
 
+
+static void
+on_save_failed (PkSpellAdapter *adapter,
+                const char     *message,
+                char          **slot)
+{
+  *slot = g_strdup (message);
+}
+
+static gboolean
+got_message (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_save_failed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (xdg_data_home, "protokoll", "words-sv_SE.txt", NULL);
+  g_autofree char *moved = g_strconcat (path, ".moved", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *message = NULL;
+  g_autofree char *words = NULL;
+  gboolean had_file;
+
+  /* A folder where the word list should be: the write fails. */
+  g_mkdir_with_parents (dir, 0700);
+  had_file = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (had_file)
+    g_assert_cmpint (g_rename (path, moved), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+
+  g_signal_connect (fixture->adapter, "save-failed", G_CALLBACK (on_save_failed), &message);
+  type_text (fixture, "Braåsmodellen nämndes, Tolgsprojektett också.\n");
+  wait_checked (fixture);
+  place_cursor_in (fixture, "Tolgsprojektett", 3);
+  pk_spell_adapter_update_corrections (fixture->adapter);
+  g_assert_cmpstr (pk_spell_adapter_get_word (fixture->adapter), ==, "Tolgsprojektett");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spelling.add", NULL));
+  wait_until (got_message, &message);
+  g_test_message ("save-failed: %s", message);
+  g_assert_true (g_str_has_prefix (message, "The word was not saved in the dictionary: "));
+  /* Still accepted while the app runs. */
+  wait_checked (fixture);
+  words = underlined (fixture);
+  g_assert_cmpstr (words, ==, "");
+
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+  if (had_file)
+    g_assert_cmpint (g_rename (moved, path), ==, 0);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -728,6 +782,7 @@ main (int   argc,
   ADD ("/spell-adapter/menu-and-detach", test_menu_and_detach);
   ADD ("/spell-adapter/buffer-replaced", test_buffer_replaced);
   ADD ("/spell-adapter/language-menu", test_language_menu);
+  ADD ("/spell-adapter/save-failed", test_save_failed);
 
   status = g_test_run ();
   pk_test_dir_free (xdg_data_home);

@@ -74,6 +74,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   int start;
@@ -770,11 +777,18 @@ added_to_personal (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
+  g_autoptr(PkSpellAdapter) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
   /* The word is accepted for this session either way; only keeping it failed. */
-  if (!pk_spell_checker_add_to_personal_finish (PK_SPELL_CHECKER (source), result, &error))
-    g_message ("%s", error->message);
+  if (pk_spell_checker_add_to_personal_finish (PK_SPELL_CHECKER (source), result, &error))
+    return;
+  message = g_strdup_printf (_("The word was not saved in the dictionary: %s"), error->message);
+  if (g_signal_has_handler_pending (self, signals[SAVE_FAILED], 0, TRUE))
+    g_signal_emit (self, signals[SAVE_FAILED], 0, message);
+  else
+    g_message ("%s", message);
 }
 
 static void
@@ -788,7 +802,7 @@ add_action (GSimpleAction *action,
   if (word == NULL || self->checker == NULL)
     return;
   clear_corrections (self);
-  pk_spell_checker_add_to_personal_async (self->checker, word, NULL, added_to_personal, NULL);
+  pk_spell_checker_add_to_personal_async (self->checker, word, NULL, added_to_personal, g_object_ref (self));
 }
 
 static void
@@ -1195,6 +1209,10 @@ pk_spell_adapter_class_init (PkSpellAdapterClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* "Add to Dictionary" could not write the personal word list: a message for a toast. */
+  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 #define PK_TYPE_SPELL_ADAPTER (pk_spell_adapter_get_type ())
 G_DECLARE_FINAL_TYPE (PkSpellAdapter, pk_spell_adapter, PK, SPELL_ADAPTER, GObject)
 
+/* Signal "save-failed" (const char *message): "Add to Dictionary" could not write the personal
+ * word list (the word is still accepted until the app quits); show @message in a toast. */
+
 /* Attaches to @view (and whatever buffer it shows, now or later) and starts loading the
  * PK_SPELL_DEFAULT_LANGUAGE dictionary on a thread. The caller owns the adapter; dropping the
  * last reference detaches it (tags, menu and actions are removed). The view is not kept alive. */

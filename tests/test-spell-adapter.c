@@ -756,6 +756,42 @@ test_save_failed (Fixture       *fixture,
     g_assert_cmpint (g_rename (moved, path), ==, 0);
 }
 
+
+static void
+test_skip_tag (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkTextTag *code = gtk_text_buffer_create_tag (fixture->buffer, "code", "family", "monospace", NULL);
+  GtkTextIter start, match_start, match_end;
+  g_autofree char *before = NULL;
+  g_autofree char *skipped = NULL;
+  g_autofree char *untagged = NULL;
+
+  type_text (fixture, "Kör qzxkommando och ett protokol.\n");
+  wait_checked (fixture);
+  before = underlined (fixture);
+  g_assert_cmpstr (before, ==, "qzxkommando|protokol");
+
+  /* The owner marks code: not checked. */
+  pk_spell_adapter_set_skip_tag (fixture->adapter, code);
+  gtk_text_buffer_get_start_iter (fixture->buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "qzxkommando", GTK_TEXT_SEARCH_TEXT_ONLY,
+                                               &match_start, &match_end, NULL));
+  gtk_text_buffer_apply_tag (fixture->buffer, code, &match_start, &match_end);
+  wait_checked (fixture);
+  skipped = underlined (fixture);
+  g_assert_cmpstr (skipped, ==, "protokol");
+
+  /* And no longer code: checked again. */
+  gtk_text_buffer_get_start_iter (fixture->buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "qzxkommando", GTK_TEXT_SEARCH_TEXT_ONLY,
+                                               &match_start, &match_end, NULL));
+  gtk_text_buffer_remove_tag (fixture->buffer, code, &match_start, &match_end);
+  wait_checked (fixture);
+  untagged = underlined (fixture);
+  g_assert_cmpstr (untagged, ==, "qzxkommando|protokol");
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -783,6 +819,7 @@ main (int   argc,
   ADD ("/spell-adapter/buffer-replaced", test_buffer_replaced);
   ADD ("/spell-adapter/language-menu", test_language_menu);
   ADD ("/spell-adapter/save-failed", test_save_failed);
+  ADD ("/spell-adapter/skip-tag", test_skip_tag);
 
   status = g_test_run ();
   pk_test_dir_free (xdg_data_home);

@@ -28,6 +28,7 @@ struct _PkSpellAdapter
   GtkTextBuffer   *buffer;
   GtkTextTag      *tag;
   GtkTextTag      *unchecked_tag;
+  GtkTextTag      *skip_tag;          /* the owner's: text not to check (code, URLs) */
   GMenuModel      *saved_extra_menu;
   GMenu           *extra_menu;
   GMenu           *menu;
@@ -312,6 +313,20 @@ on_delete_range (PkSpellAdapter *self,
   queue_check (self, CHECK_DELAY_MS);
 }
 
+/* The owner tagged or untagged text as not to be checked: those lines again. */
+static void
+on_tag_changed (PkSpellAdapter *self,
+                GtkTextTag     *tag,
+                GtkTextIter    *start,
+                GtkTextIter    *end,
+                GtkTextBuffer  *buffer)
+{
+  if (!self->enabled || tag == NULL || tag != self->skip_tag)
+    return;
+  add_pending (self, gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end));
+  queue_check (self, CHECK_DELAY_MS);
+}
+
 static gboolean
 cursor_touches (PkSpellAdapter    *self,
                 const GtkTextIter *start,
@@ -348,6 +363,8 @@ check_segment (PkSpellAdapter    *self,
 
       gtk_text_iter_set_line_index (&word_start, base + (int) range->start);
       gtk_text_iter_set_line_index (&word_end, base + (int) range->end);
+      if (self->skip_tag != NULL && gtk_text_iter_has_tag (&word_start, self->skip_tag))
+        continue;
       if (cursor_touches (self, &word_start, &word_end))
         {
           /* Being typed: underlined, if still wrong, once the cursor leaves it. */
@@ -581,6 +598,10 @@ attach_buffer (PkSpellAdapter *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "apply-tag", G_CALLBACK (on_tag_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (buffer, "remove-tag", G_CALLBACK (on_tag_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   if (self->enabled)
     {
       mark_all_unchecked (self);
@@ -1098,6 +1119,7 @@ pk_spell_adapter_dispose (GObject *object)
   g_clear_object (&self->suggesting);
   set_checker (self, NULL);
   g_clear_object (&self->saved_extra_menu);
+  g_clear_object (&self->skip_tag);
 
   G_OBJECT_CLASS (pk_spell_adapter_parent_class)->dispose (object);
 }
@@ -1353,4 +1375,20 @@ pk_spell_adapter_get_action_group (PkSpellAdapter *self)
 {
   g_return_val_if_fail (PK_IS_SPELL_ADAPTER (self), NULL);
   return G_ACTION_GROUP (self->actions);
+}
+
+void
+pk_spell_adapter_set_skip_tag (PkSpellAdapter *self,
+                               GtkTextTag     *tag)
+{
+  g_return_if_fail (PK_IS_SPELL_ADAPTER (self));
+  g_return_if_fail (tag == NULL || GTK_IS_TEXT_TAG (tag));
+
+  if (!g_set_object (&self->skip_tag, tag))
+    return;
+  if (self->buffer != NULL && self->enabled)
+    {
+      mark_all_unchecked (self);
+      queue_check (self, 0);
+    }
 }

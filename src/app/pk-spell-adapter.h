@@ -33,6 +33,10 @@ PkSpellChecker *pk_spell_adapter_get_checker        (PkSpellAdapter *self);
 gboolean        pk_spell_adapter_get_available      (PkSpellAdapter *self);
 /* TRUE while the dictionary loads, suggestions are looked up or text waits to be checked. */
 gboolean        pk_spell_adapter_get_busy           (PkSpellAdapter *self);
+/* Words starting in text with @tag (the owner's, e.g. code spans, link targets) are not checked;
+ * applying or removing it rechecks those lines. NULL for none. */
+void            pk_spell_adapter_set_skip_tag       (PkSpellAdapter *self,
+                                                     GtkTextTag     *tag);
 /* The tag that underlines misspelt words. */
 GtkTextTag     *pk_spell_adapter_get_tag            (PkSpellAdapter *self);
 /* The spelling part of the context menu, three sections (already in the view's extra menu). */

@@ -20,6 +20,7 @@
 #include "pk-roster.h"
 #include "pk-signoff.h"
 #include "pk-swedish.h"
+#include "pk-spell-checker.h"
 #include "pk-util.h"
 #include "pk-action-entry.h"
 #include "pk-annotation.h"

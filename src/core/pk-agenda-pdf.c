@@ -7,6 +7,7 @@
 #include "pk-agenda-item.h"
 #include "pk-agenda-pdf.h"
 #include "pk-attachment.h"
+#include "pk-markdown-pdf.h"
 #include "pk-pdf-writer.h"
 #include "pk-person.h"
 #include "pk-swedish.h"
@@ -175,6 +176,8 @@ pk_agenda_pdf_write (PkMeeting   *meeting,
                                PK_PDF_STYLE_BODY, PK_PDF_ALIGN_LEFT, markup };
       cells[2] = (PkPdfCell) { width - TIME_WIDTH, TIME_WIDTH, PK_PDF_STYLE_BODY, PK_PDF_ALIGN_RIGHT, time_markup };
       pk_pdf_writer_add_row (writer, cells, 3, depth == 0 ? 9 : 5, FALSE);
+      /* What the item's text says before the meeting (the ärendebeskrivning), under its title. */
+      pk_markdown_pdf_add (writer, pk_agenda_item_get_discussion (item), TITLE_X + indent, 3);
     }
   if (plan->items->len == 0)
     pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_BODY, "<i>Inga ärenden.</i>", TITLE_X, 8);

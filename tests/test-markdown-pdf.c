@@ -514,7 +514,8 @@ test_writer_table_edges (Fixture       *fixture,
   }
 }
 
-/* The kallelse prints an item's text under its title, Markdown laid out the same way. */
+/* Before the meeting, the kallelse prints an item's text under its title, Markdown laid out the
+ * same way; after it, the text is the minutes and stays out of the kallelse. */
 static void
 test_agenda (Fixture       *fixture,
              gconstpointer  data)
@@ -526,6 +527,16 @@ test_agenda (Fixture       *fixture,
   g_autoptr(PageText) page = NULL;
   g_autofree char *text = NULL;
 
+  g_assert_true (pk_agenda_pdf_write (meeting, pdf, NULL, &error));
+  g_assert_no_error (error);
+  document = open_pdf (pdf);
+  text = document_text (document);
+  g_assert_nonnull (strstr (text, "Barn och unga med komplexa behov"));
+  g_assert_null (strstr (text, "Arbetsgruppen redovisar"));
+  g_clear_object (&document);
+  g_clear_pointer (&text, g_free);
+
+  pk_meeting_set_status (meeting, PK_MEETING_STATUS_CALLED);
   g_assert_true (pk_agenda_pdf_write (meeting, pdf, NULL, &error));
   g_assert_no_error (error);
   document = open_pdf (pdf);

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include "pk-pdf-writer.h"
+#include "pk-pdfa.h"
 
 /* A4 in points, with margins a Swedish registrar expects (room to punch and bind on the left). */
 #define PAGE_WIDTH    595.276
@@ -90,6 +91,7 @@ struct _PkPdfWriter
   char *watermark;
   char *initials_label;
   guint n_initials;
+  gboolean pdfa;
 };
 
 G_DEFINE_FINAL_TYPE (PkPdfWriter, pk_pdf_writer, G_TYPE_OBJECT)
@@ -208,6 +210,14 @@ pk_pdf_writer_set_watermark (PkPdfWriter *self,
   g_return_if_fail (PK_IS_PDF_WRITER (self));
   g_free (self->watermark);
   self->watermark = g_strdup (watermark);
+}
+
+void
+pk_pdf_writer_set_pdfa (PkPdfWriter *self,
+                        gboolean     pdfa)
+{
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  self->pdfa = pdfa;
 }
 
 static const char *
@@ -791,6 +801,15 @@ draw_placement (cairo_t         *cr,
 }
 
 static cairo_status_t
+write_to_bytes (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
 write_to_stream (void                *closure,
                  const unsigned char *data,
                  unsigned int         length)
@@ -814,6 +833,7 @@ pk_pdf_writer_save (PkPdfWriter  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
   g_autoptr(GCancellable) discard = g_cancellable_new ();
+  g_autoptr(GByteArray) buffer = self->pdfa ? g_byte_array_new () : NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -829,7 +849,9 @@ pk_pdf_writer_save (PkPdfWriter  *self,
     return FALSE;
 
   placements = paginate (self, &n_pages);
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, PAGE_WIDTH, PAGE_HEIGHT);
+  /* For PDF/A, cairo writes to memory and qpdf rewrites that into the file. */
+  surface = buffer != NULL ? cairo_pdf_surface_create_for_stream (write_to_bytes, buffer, PAGE_WIDTH, PAGE_HEIGHT)
+                           : cairo_pdf_surface_create_for_stream (write_to_stream, stream, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Protokoll " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
   if (self->title != NULL)
@@ -872,6 +894,22 @@ pk_pdf_writer_save (PkPdfWriter  *self,
       g_cancellable_cancel (discard);
       g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
       return FALSE;
+    }
+  if (buffer != NULL)
+    {
+      g_autoptr(GBytes) drawn = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+      g_autoptr(GBytes) archival = NULL;
+      PkPdfaInfo info = { self->title, self->author, self->subject, self->keywords, "Protokoll " PACKAGE_VERSION, now };
+
+      archival = pk_pdfa_convert (drawn, &info, error);
+      if (archival == NULL ||
+          !g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (archival, NULL),
+                                      g_bytes_get_size (archival), NULL, NULL, error))
+        {
+          g_cancellable_cancel (discard);
+          g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+          return FALSE;
+        }
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
     return FALSE;

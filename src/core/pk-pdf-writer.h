@@ -62,6 +62,11 @@ void         pk_pdf_writer_set_initials_boxes (PkPdfWriter *self,
 void         pk_pdf_writer_set_watermark    (PkPdfWriter  *self,
                                              const char   *watermark);
 
+/* Writes the file as PDF/A-2b (archival): XMP identification agreeing with the metadata, an sRGB
+ * OutputIntent, a document ID; the file cairo writes is rewritten with libqpdf. Off by default. */
+void         pk_pdf_writer_set_pdfa         (PkPdfWriter  *self,
+                                             gboolean      pdfa);
+
 /* A paragraph over the whole width (less @indent); long ones break across pages between lines. */
 void         pk_pdf_writer_add_paragraph    (PkPdfWriter  *self,
                                              PkPdfStyle    style,

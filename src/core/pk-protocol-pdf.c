@@ -419,6 +419,8 @@ pk_protocol_pdf_write (PkMeeting          *meeting,
                      : g_strdup_printf ("%s · Mötesanteckningar %s", body ? body : "",
                                         pk_meeting_get_date (meeting) ? pk_meeting_get_date (meeting) : "");
   pk_pdf_writer_set_footer (writer, footer);
+  /* Minutes are kept for good: written as PDF/A-2b for the archive (e-arkiv). */
+  pk_pdf_writer_set_pdfa (writer, TRUE);
   if (protokoll && pk_meeting_get_status (meeting) != PK_MEETING_STATUS_JUSTERAT)
     pk_pdf_writer_set_watermark (writer, "UTKAST – ej justerat");
   if (protokoll)

@@ -61,7 +61,8 @@ write_protocol (Fixture *fixture)
   pk_meeting_set_kind (meeting, PK_MEETING_KIND_PROTOKOLL);
   pk_meeting_set_status (meeting, PK_MEETING_STATUS_HELD);
   pk_agenda_item_set_title (item, "Budget");
-  pk_agenda_item_set_discussion (item, "- **Drift:** ökar\n- *Investering:* oförändrad\n\n| A | B |\n|---|---|\n| 1 | 2 |\n");
+  pk_agenda_item_set_discussion (item, "- **Drift:** ökar\n  - nästlad punkt\n- *Investering:* oförändrad\n\n"
+                                       "| A | B |\n|---|---|\n| 1 | 2 |\n");
   pk_decision_set_text (decision, "Budgeten **fastställs**.");
   g_list_store_append (pk_agenda_item_get_decisions (item), decision);
   g_list_store_append (pk_meeting_get_items (meeting), item);
@@ -286,6 +287,7 @@ test_structure (Fixture       *fixture,
   g_autoptr(GList) members = NULL;
   int status = -1;
   guint n_pages = 0;
+  guint n_cid_fonts = 0;
 
   check = run_qpdf (check_args, &status);
   if (check == NULL)
@@ -358,12 +360,23 @@ test_structure (Fixture       *fixture,
       if (json_object_has_member (dict, "/BM"))
         g_assert_true (strcmp (json_object_get_string_member (dict, "/BM"), "/Normal") == 0 ||
                        strcmp (json_object_get_string_member (dict, "/BM"), "/Compatible") == 0);
+      g_assert_false (json_object_has_member (dict, "/S") && JSON_NODE_HOLDS_VALUE (json_object_get_member (dict, "/S")) &&
+                      g_strcmp0 (json_object_get_string_member (dict, "/S"), "/Transparency") == 0);
+      /* A TrueType CIDFont says how CIDs map to glyphs (ISO 19005-2, 6.2.11.3.2). */
+      if (json_object_has_member (dict, "/Subtype") && JSON_NODE_HOLDS_VALUE (json_object_get_member (dict, "/Subtype")) &&
+          g_strcmp0 (json_object_get_string_member (dict, "/Subtype"), "/CIDFontType2") == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (dict, "/CIDToGIDMap"), ==, "/Identity");
+          n_cid_fonts++;
+        }
       /* Fonts are embedded as font programs (FontFile2 for TrueType). */
       if (strcmp (type, "/FontDescriptor") == 0)
         g_assert_true (json_object_has_member (dict, "/FontFile2") || json_object_has_member (dict, "/FontFile3") ||
                        json_object_has_member (dict, "/FontFile"));
     }
   g_assert_cmpuint (n_pages, >, 0);
+  /* The nested list's bullet is outside WinAnsi: it comes in a CIDFont, so the check above ran. */
+  g_assert_cmpuint (n_cid_fonts, >, 0);
 }
 
 /* The kallelse is not written as PDF/A and claims nothing. */

@@ -151,6 +151,23 @@ pk_pdfa_convert (GBytes            *pdf,
         qpdf_oh_remove_key (q, page, "/Group");
     }
 
+  /* PDF/A wants a CIDToGIDMap on every TrueType CIDFont; cairo leaves it out and so means the
+   * default, Identity, which is what is written here. */
+  {
+    qpdf_oh highest = qpdf_oh_get_key (q, trailer, "/Size");
+    int n_objects = qpdf_oh_is_integer (q, highest) ? qpdf_oh_get_int_value_as_int (q, highest) : 0;
+
+    for (int id = 1; id < n_objects; id++)
+      {
+        qpdf_oh object = qpdf_get_object_by_id (q, id, 0);
+
+        if (qpdf_oh_is_dictionary_of_type (q, object, "/Font", "/CIDFontType2") &&
+            !qpdf_oh_has_key (q, object, "/CIDToGIDMap"))
+          qpdf_oh_replace_key (q, object, "/CIDToGIDMap", qpdf_oh_new_name (q, "/Identity"));
+        qpdf_oh_release (q, object);
+      }
+  }
+
   /* XMP metadata, left uncompressed (qpdf does not compress the document's metadata stream). */
   xmp = make_xmp (info, producer, xmp_date);
   metadata = qpdf_oh_new_stream (q);

@@ -10,6 +10,9 @@
 #include "protokoll-core.h"
 #include "pk-markdown-pdf.h"
 
+/* A table cell's text starts this far right of the cell's (and so the table's) left edge. */
+#define CELL_PAD 4.0
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
@@ -475,6 +478,54 @@ test_line_breaks_and_blank (Fixture       *fixture,
   g_assert_cmpfloat (ABS (anna.x1 - label.x1), <, 0.1);
 }
 
+/* Tables of odd shapes: ragged rows (missing cells empty, extra cells dropped, as GitHub does), a
+ * head with no rows, a table inside a list item (indented with the item's text). */
+static void
+test_odd_tables (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PkMeeting) meeting = meeting_with_discussion (fixture,
+    "Inledning.\n"
+    "\n"
+    "| Ett | Två | Tre |\n"
+    "|---|---|---|\n"
+    "| a1 |\n"
+    "| b1 | b2 | b3 | b4extra |\n"
+    "\n"
+    "| Bara huvud |\n"
+    "|---|\n"
+    "\n"
+    "- Punkt med tabell:\n"
+    "\n"
+    "  | Inne | Tabell |\n"
+    "  |---|---|\n"
+    "  | i1 | i2 |\n",
+    NULL);
+  g_autoptr(PopplerDocument) document = write_protocol (fixture, meeting, "odd.pdf", NULL);
+  g_autoptr(PageText) page = page_text_new (document, 0);
+  g_autofree char *text = document_text (document);
+  PopplerRectangle body = box_of (page, "Inledning");
+  PopplerRectangle a1 = box_of (page, "a1");
+  PopplerRectangle b1 = box_of (page, "b1");
+  PopplerRectangle b3 = box_of (page, "b3");
+  PopplerRectangle tre = box_of (page, "Tre");
+  PopplerRectangle item = box_of (page, "Punkt med tabell");
+  PopplerRectangle inner = box_of (page, "Inne");
+  PopplerRectangle i1 = box_of (page, "i1");
+
+  assert_no_markdown (text);
+  g_assert_null (strstr (text, "b4extra"));
+  g_assert_nonnull (strstr (text, "Bara huvud"));
+  g_assert_cmpfloat (ABS (a1.x1 - b1.x1), <, 0.1);
+  g_assert_cmpfloat (ABS (b3.x1 - tre.x1), <, 0.1);
+  g_assert_cmpfloat (a1.y2, <, b1.y1);
+  /* The table in the item starts where the item's text does, right of the body text. */
+  g_assert_cmpfloat (inner.x1, >, body.x1 + 10);
+  g_assert_cmpfloat (ABS (inner.x1 - CELL_PAD - item.x1), <, 0.5);
+  g_assert_cmpfloat (ABS (inner.x1 - i1.x1), <, 0.1);
+  g_assert_cmpfloat (inner.y1, >, item.y2 - 1);
+}
+
 /* The writer's table API directly: no rows adds nothing; a table wider than the page in words
  * still fits the text width (words break inside). */
 static void
@@ -568,6 +619,7 @@ main (int   argc,
   ADD ("/markdown-pdf/long-table", test_long_table);
   ADD ("/markdown-pdf/escaping-and-html", test_escaping_and_html);
   ADD ("/markdown-pdf/line-breaks-and-blank", test_line_breaks_and_blank);
+  ADD ("/markdown-pdf/odd-tables", test_odd_tables);
   ADD ("/markdown-pdf/writer-table-edges", test_writer_table_edges);
   ADD ("/markdown-pdf/agenda", test_agenda);
 

@@ -8,7 +8,6 @@
 
 #include "pk-test-util.h"
 #include "protokoll-core.h"
-#include "pk-markdown-pdf.h"
 
 /* A table cell's text starts this far right of the cell's (and so the table's) left edge. */
 #define CELL_PAD 4.0

@@ -21,3 +21,4 @@
 #include "pk-signoff.h"
 #include "pk-swedish.h"
 #include "pk-util.h"
+#include "pk-markdown-pdf.h"

@@ -525,6 +525,53 @@ test_odd_tables (Fixture       *fixture,
   g_assert_cmpfloat (inner.y1, >, item.y2 - 1);
 }
 
+/* Wherever the page ends, a heading is on the page of the text under it, and a table's caption on
+ * the page of its head and first row: the filler before them grows a line at a time so that each
+ * lands at the foot of a page once. */
+static void
+test_keep_with_next (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "keep.pdf", NULL);
+  gboolean broke = FALSE;
+
+  for (guint n = 40; n < 75; n++)
+    {
+      g_autoptr(PkPdfWriter) writer = pk_pdf_writer_new ();
+      g_autoptr(GString) markdown = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PopplerDocument) document = NULL;
+      guint n_pages = 0;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (markdown, "Rad %u av utfyllnad.  \n", i);
+      g_string_append (markdown, "\n## Rubriken\n\nTexten under rubriken.\n\nTabellens rubrik:\n\n"
+                                 "| Kolumn A | Kolumn B |\n|---|---|\n| Värde 1 | Värde 2 |\n| Värde 3 | Värde 4 |\n");
+      pk_markdown_pdf_add (writer, markdown->str, 0, 0);
+      g_assert_true (pk_pdf_writer_save (writer, pdf, &n_pages, &error));
+      g_assert_no_error (error);
+      document = open_pdf (pdf);
+      for (guint p = 0; p < n_pages; p++)
+        {
+          g_autoptr(PopplerPage) page = poppler_document_get_page (document, (int) p);
+          g_autofree char *text = poppler_page_get_text (page);
+
+          if (strstr (text, "Rubriken") != NULL)
+            g_assert_nonnull (strstr (text, "Texten under rubriken"));
+          if (strstr (text, "Tabellens rubrik") != NULL)
+            {
+              g_assert_nonnull (strstr (text, "Kolumn A"));
+              g_assert_nonnull (strstr (text, "Värde 1"));
+            }
+          if (p > 0 && (strstr (text, "Rubriken") != NULL || strstr (text, "Tabellens rubrik") != NULL) &&
+              strstr (text, "Rad 0 ") == NULL)
+            broke = TRUE;
+        }
+    }
+  /* The filler did push them over a page end: the test saw the case it is for. */
+  g_assert_true (broke);
+}
+
 /* The writer's table API directly: no rows adds nothing; a table wider than the page in words
  * still fits the text width (words break inside). */
 static void
@@ -619,6 +666,7 @@ main (int   argc,
   ADD ("/markdown-pdf/escaping-and-html", test_escaping_and_html);
   ADD ("/markdown-pdf/line-breaks-and-blank", test_line_breaks_and_blank);
   ADD ("/markdown-pdf/odd-tables", test_odd_tables);
+  ADD ("/markdown-pdf/keep-with-next", test_keep_with_next);
   ADD ("/markdown-pdf/writer-table-edges", test_writer_table_edges);
   ADD ("/markdown-pdf/agenda", test_agenda);
 

@@ -50,6 +50,7 @@ typedef struct
   guint row_cells;       /* cells of the current row so far */
   gboolean in_header;
   gboolean in_html_block;
+  gboolean last_was_paragraph;  /* the last block this text added was a paragraph */
   gboolean in_tag;       /* inside "<...>" of raw HTML, which may come in pieces */
 } Builder;
 
@@ -66,10 +67,13 @@ append_escaped (Builder    *b,
       b->has_content = TRUE;
 }
 
-/* Emits what has been gathered as a paragraph, or a list item's first paragraph with its marker. */
-static void
+/* Emits what has been gathered as a paragraph, or a list item's first paragraph with its marker;
+ * says whether it added one. */
+static gboolean
 flush (Builder *b)
 {
+  gboolean added = FALSE;
+
   if (b->has_content || b->marker != NULL)
     {
       /* A list item's text never ends in the line break of a soft wrap. */
@@ -82,10 +86,13 @@ flush (Builder *b)
         pk_pdf_writer_add_paragraph (b->writer, b->style, b->text->str, b->indent, b->next_space);
       g_clear_pointer (&b->marker, g_free);
       b->next_space = SPACE_BLOCK;
+      b->last_was_paragraph = TRUE;
+      added = TRUE;
     }
   g_string_truncate (b->text, 0);
   b->has_content = FALSE;
   b->style = PK_PDF_STYLE_BODY;
+  return added;
 }
 
 static Container *
@@ -193,6 +200,7 @@ enter_block (MD_BLOCKTYPE type,
     case MD_BLOCK_HR:
       flush (b);
       pk_pdf_writer_add_rule (b->writer, b->next_space);
+      b->last_was_paragraph = FALSE;
       b->next_space = SPACE_BLOCK;
       break;
 
@@ -219,6 +227,9 @@ enter_block (MD_BLOCKTYPE type,
         MD_BLOCK_TABLE_DETAIL *table = detail;
 
         flush (b);
+        /* The line introducing a table ("För- och nackdelar:") stays with it. */
+        if (b->last_was_paragraph)
+          pk_pdf_writer_keep_with_next (b->writer);
         b->cells = g_ptr_array_new_with_free_func (g_free);
         b->aligns = g_array_new (FALSE, TRUE, sizeof (PkPdfAlign));
         b->n_columns = table->col_count;
@@ -297,7 +308,9 @@ leave_block (MD_BLOCKTYPE type,
       break;
 
     case MD_BLOCK_H:
-      flush (b);
+      /* A heading stays with what follows it. */
+      if (flush (b))
+        pk_pdf_writer_keep_with_next (b->writer);
       b->next_space = SPACE_TIGHT + 1;
       break;
 
@@ -331,6 +344,7 @@ leave_block (MD_BLOCKTYPE type,
       g_clear_pointer (&b->cells, g_ptr_array_unref);
       g_clear_pointer (&b->aligns, g_array_unref);
       b->in_header = FALSE;
+      b->last_was_paragraph = FALSE;
       b->next_space = SPACE_BLOCK + 2;
       break;
 

@@ -543,6 +543,34 @@ min_start_height (Block *block)
   return block->height;
 }
 
+/* Height block @i needs on the page it starts on, with what it is kept with: a heading goes with
+ * the first lines of what follows it, through a chain (a caption, a table's head, its first row).
+ * A paragraph of more than three lines is no heading and is not held back. */
+static double
+start_height (PkPdfWriter *self,
+              guint        i,
+              guint        depth)
+{
+  Block *block = self->blocks->pdata[i];
+
+  if (block->keep_with_next && i + 1 < self->blocks->len && depth < 8 &&
+      (block->kind != BLOCK_PARAGRAPH || paragraph_lines (block) <= 3))
+    {
+      Block *next = self->blocks->pdata[i + 1];
+      return block->height + next->space_before + start_height (self, i + 1, depth + 1);
+    }
+  return min_start_height (block);
+}
+
+void
+pk_pdf_writer_keep_with_next (PkPdfWriter *self)
+{
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  g_return_if_fail (self->blocks->len > 0);
+
+  ((Block *) self->blocks->pdata[self->blocks->len - 1])->keep_with_next = TRUE;
+}
+
 static GArray *
 paginate (PkPdfWriter *self,
           guint       *n_pages)
@@ -555,7 +583,7 @@ paginate (PkPdfWriter *self,
     {
       Block *block = self->blocks->pdata[i];
       double space = y > MARGIN_TOP ? block->space_before : 0;
-      double needed = min_start_height (block);
+      double needed = start_height (self, i, 0);
 
       if (block->kind == BLOCK_PAGE_BREAK)
         {
@@ -567,12 +595,6 @@ paginate (PkPdfWriter *self,
           continue;
         }
 
-      /* A heading goes with the first lines of what follows it. */
-      if (block->keep_with_next && i + 1 < self->blocks->len)
-        {
-          Block *next = self->blocks->pdata[i + 1];
-          needed = block->height + next->space_before + min_start_height (next);
-        }
       if (y + space + needed > CONTENT_BOTTOM && y > MARGIN_TOP)
         {
           page++;

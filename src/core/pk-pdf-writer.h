@@ -103,6 +103,9 @@ void         pk_pdf_writer_add_row          (PkPdfWriter     *self,
                                              guint            n_cells,
                                              double           space_before,
                                              gboolean         keep_with_next);
+/* The last block added stays on the page of the block after it (a heading, a table's caption);
+ * ignored for a paragraph of more than three lines. */
+void         pk_pdf_writer_keep_with_next   (PkPdfWriter  *self);
 /* The last block added gets an entry in the document outline (bookmarks), e.g. "§ 4 Budget". */
 void         pk_pdf_writer_mark_outline     (PkPdfWriter  *self,
                                              const char   *title);

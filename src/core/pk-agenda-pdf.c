@@ -7,6 +7,7 @@
 #include "pk-agenda-item.h"
 #include "pk-agenda-pdf.h"
 #include "pk-attachment.h"
+#include "pk-markdown-pdf.h"
 #include "pk-pdf-writer.h"
 #include "pk-person.h"
 #include "pk-swedish.h"
@@ -104,6 +105,8 @@ pk_agenda_pdf_write (PkMeeting   *meeting,
   g_autoptr(PkPdfWriter) writer = pk_pdf_writer_new ();
   g_autoptr(PkTimePlan) plan = pk_time_plan_new (meeting);
   gboolean has_start = pk_time_parse (pk_meeting_get_start_time (meeting)) >= 0;
+  gboolean before_meeting = pk_meeting_get_status (meeting) == PK_MEETING_STATUS_DRAFT ||
+                            pk_meeting_get_status (meeting) == PK_MEETING_STATUS_CALLED;
   double width = pk_pdf_writer_get_text_width (writer);
   const char *body = pk_meeting_get_body (meeting);
   g_autofree char *body_markup = g_markup_escape_text (body != NULL ? body : "", -1);
@@ -175,6 +178,10 @@ pk_agenda_pdf_write (PkMeeting   *meeting,
                                PK_PDF_STYLE_BODY, PK_PDF_ALIGN_LEFT, markup };
       cells[2] = (PkPdfCell) { width - TIME_WIDTH, TIME_WIDTH, PK_PDF_STYLE_BODY, PK_PDF_ALIGN_RIGHT, time_markup };
       pk_pdf_writer_add_row (writer, cells, 3, depth == 0 ? 9 : 5, FALSE);
+      /* Before the meeting an item's text is its description (ärendebeskrivning) and goes under
+       * its title; once the meeting is held it is the minutes, which are not the kallelse's. */
+      if (before_meeting)
+        pk_markdown_pdf_add (writer, pk_agenda_item_get_discussion (item), TITLE_X + indent, 3);
     }
   if (plan->items->len == 0)
     pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_BODY, "<i>Inga ärenden.</i>", TITLE_X, 8);

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include "pk-pdf-writer.h"
+#include "pk-pdfa.h"
 
 /* A4 in points, with margins a Swedish registrar expects (room to punch and bind on the left). */
 #define PAGE_WIDTH    595.276
@@ -29,7 +30,12 @@ typedef enum
   BLOCK_ROW,
   BLOCK_RULE,
   BLOCK_PAGE_BREAK,
+  BLOCK_TABLE_ROW,
 } BlockKind;
+
+/* Table cells: padding inside each cell, in points. */
+#define CELL_PAD_X 4.0
+#define CELL_PAD_Y 3.0
 
 typedef struct
 {
@@ -38,7 +44,7 @@ typedef struct
   PangoLayout *layout;
 } Cell;
 
-typedef struct
+typedef struct _Block
 {
   BlockKind kind;
   double space_before;
@@ -50,6 +56,15 @@ typedef struct
   /* Paragraph lines, for breaking across pages: top of each line and the end of the last. */
   GArray *line_tops;     /* double, n_lines + 1 entries */
   char *outline;         /* bookmark title, or NULL */
+  PangoLayout *marker;   /* list paragraph: bullet or number, set in the hang before the text */
+  double hang;
+  /* Table row: the table's width, its head row (repeated after a page break; not owned), and
+   * whether this row is a head row or the table's last. */
+  double width;
+  struct _Block *header;
+  gboolean is_header;
+  gboolean is_first;
+  gboolean is_last;
 } Block;
 
 /* A block, or the lines [first_line, last_line) of a paragraph, at a place on a page. */
@@ -76,6 +91,7 @@ struct _PkPdfWriter
   char *watermark;
   char *initials_label;
   guint n_initials;
+  gboolean pdfa;
 };
 
 G_DEFINE_FINAL_TYPE (PkPdfWriter, pk_pdf_writer, G_TYPE_OBJECT)
@@ -84,6 +100,7 @@ static void
 block_free (Block *block)
 {
   g_clear_object (&block->layout);
+  g_clear_object (&block->marker);
   if (block->cells != NULL)
     {
       for (guint i = 0; i < block->cells->len; i++)
@@ -195,6 +212,14 @@ pk_pdf_writer_set_watermark (PkPdfWriter *self,
   self->watermark = g_strdup (watermark);
 }
 
+void
+pk_pdf_writer_set_pdfa (PkPdfWriter *self,
+                        gboolean     pdfa)
+{
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  self->pdfa = pdfa;
+}
+
 static const char *
 style_font (PkPdfStyle style)
 {
@@ -228,7 +253,9 @@ make_layout (PkPdfWriter *self,
   pango_font_description_free (font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align == PK_PDF_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment (layout, align == PK_PDF_ALIGN_RIGHT    ? PANGO_ALIGN_RIGHT
+                                      : align == PK_PDF_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                                                     : PANGO_ALIGN_LEFT);
   if (style == PK_PDF_STYLE_BODY || style == PK_PDF_STYLE_STRONG)
     pango_layout_set_spacing (layout, (int) (1.5 * PANGO_SCALE));
   if (markup == NULL)
@@ -250,18 +277,16 @@ layout_height (PangoLayout *layout)
   return (double) logical.height / PANGO_SCALE;
 }
 
-void
-pk_pdf_writer_add_paragraph (PkPdfWriter *self,
-                             PkPdfStyle   style,
-                             const char  *markup,
-                             double       indent,
-                             double       space_before)
+static Block *
+paragraph_block (PkPdfWriter *self,
+                 PkPdfStyle   style,
+                 const char  *markup,
+                 double       indent,
+                 double       space_before)
 {
   Block *block = g_new0 (Block, 1);
   PangoLayoutIter *iter;
   double top;
-
-  g_return_if_fail (PK_IS_PDF_WRITER (self));
 
   block->kind = BLOCK_PARAGRAPH;
   block->space_before = space_before;
@@ -281,7 +306,164 @@ pk_pdf_writer_add_paragraph (PkPdfWriter *self,
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
   g_array_append_val (block->line_tops, block->height);
+  return block;
+}
+
+void
+pk_pdf_writer_add_paragraph (PkPdfWriter *self,
+                             PkPdfStyle   style,
+                             const char  *markup,
+                             double       indent,
+                             double       space_before)
+{
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  g_ptr_array_add (self->blocks, paragraph_block (self, style, markup, indent, space_before));
+}
+
+void
+pk_pdf_writer_add_list_paragraph (PkPdfWriter *self,
+                                  PkPdfStyle   style,
+                                  const char  *marker,
+                                  const char  *markup,
+                                  double       indent,
+                                  double       hang,
+                                  double       space_before)
+{
+  Block *block;
+
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  g_return_if_fail (hang > 0 && hang <= indent);
+
+  block = paragraph_block (self, style, markup, indent, space_before);
+  /* Right-aligned, a little clear of the text: "9." and "10." line up on their dots. */
+  block->marker = make_layout (self, style, PK_PDF_ALIGN_RIGHT, MAX (hang - 5.0, 1.0), marker);
+  pango_layout_set_wrap (block->marker, PANGO_WRAP_CHAR);
+  block->hang = hang;
   g_ptr_array_add (self->blocks, block);
+}
+
+/* Widest line of @layout, in points. */
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double widest = 0;
+
+  do
+    {
+      PangoRectangle line;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      widest = MAX (widest, (double) line.width / PANGO_SCALE);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return widest;
+}
+
+void
+pk_pdf_writer_add_table (PkPdfWriter       *self,
+                         const char *const *cells,
+                         const PkPdfAlign  *aligns,
+                         guint              n_rows,
+                         guint              n_columns,
+                         guint              n_header_rows,
+                         double             indent,
+                         double             space_before)
+{
+  g_autofree double *min_width = NULL;
+  g_autofree double *max_width = NULL;
+  g_autofree double *width = NULL;
+  double available = TEXT_WIDTH - indent;
+  double sum_min = 0, sum_max = 0, table_width = 0;
+  Block *header = NULL;
+
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  g_return_if_fail (n_rows == 0 || cells != NULL);
+  if (n_rows == 0 || n_columns == 0)
+    return;
+
+  /* Each column's natural widths, as in HTML's automatic table layout: the widest word (below
+   * which a cell would break inside words) and the widest unbroken line. */
+  min_width = g_new0 (double, n_columns);
+  max_width = g_new0 (double, n_columns);
+  width = g_new0 (double, n_columns);
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        PkPdfStyle style = r < n_header_rows ? PK_PDF_STYLE_STRONG : PK_PDF_STYLE_BODY;
+        g_autoptr(PangoLayout) layout = make_layout (self, style, PK_PDF_ALIGN_LEFT, 1, cells[r * n_columns + c]);
+
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+        min_width[c] = MAX (min_width[c], layout_width (layout) + 2 * CELL_PAD_X);
+        pango_layout_set_width (layout, -1);
+        max_width[c] = MAX (max_width[c], layout_width (layout) + 2 * CELL_PAD_X);
+      }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      max_width[c] = MAX (max_width[c], min_width[c]);
+      sum_min += min_width[c];
+      sum_max += max_width[c];
+    }
+
+  /* All on one line if that fits; else every column gets its widest word and the rest of the
+   * width goes to the columns in proportion to how much more they would take. If even the words
+   * do not fit, columns whose words fit in an equal share keep them whole and the others share
+   * what is left, breaking inside words. */
+  if (sum_min > available)
+    {
+      double fair = available / n_columns, small = 0, big_min = 0;
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (min_width[c] <= fair)
+            small += min_width[c];
+          else
+            big_min += min_width[c];
+        }
+      for (guint c = 0; c < n_columns; c++)
+        width[c] = min_width[c] <= fair ? min_width[c] : min_width[c] * (available - small) / big_min;
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (sum_max <= available)
+        width[c] = max_width[c];
+      else if (sum_min <= available)
+        width[c] = min_width[c] + (max_width[c] - min_width[c]) * (available - sum_min) / (sum_max - sum_min);
+      table_width += width[c];
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      Block *block = g_new0 (Block, 1);
+      PkPdfStyle style = r < n_header_rows ? PK_PDF_STYLE_STRONG : PK_PDF_STYLE_BODY;
+      double x = indent;
+
+      block->kind = BLOCK_TABLE_ROW;
+      block->space_before = r == 0 ? space_before : 0;
+      block->indent = indent;
+      block->width = table_width;
+      block->is_header = r < n_header_rows;
+      block->is_first = r == 0;
+      block->is_last = r + 1 == n_rows;
+      /* The head stays with the first row under it. */
+      block->keep_with_next = block->is_header && !block->is_last;
+      block->cells = g_array_sized_new (FALSE, TRUE, sizeof (Cell), n_columns);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          PkPdfAlign align = aligns != NULL ? aligns[c] : PK_PDF_ALIGN_LEFT;
+          Cell cell = { x + CELL_PAD_X, MAX (width[c] - 2 * CELL_PAD_X, 1), NULL };
+
+          cell.layout = make_layout (self, style, align, cell.width, cells[r * n_columns + c]);
+          block->height = MAX (block->height, layout_height (cell.layout) + 2 * CELL_PAD_Y);
+          g_array_append_val (block->cells, cell);
+          x += width[c];
+        }
+      if (r == 0 && n_header_rows > 0)
+        header = block;
+      block->header = header;
+      g_ptr_array_add (self->blocks, block);
+    }
 }
 
 void
@@ -361,6 +543,34 @@ min_start_height (Block *block)
   return block->height;
 }
 
+/* Height block @i needs on the page it starts on, with what it is kept with: a heading goes with
+ * the first lines of what follows it, through a chain (a caption, a table's head, its first row).
+ * A paragraph of more than three lines is no heading and is not held back. */
+static double
+start_height (PkPdfWriter *self,
+              guint        i,
+              guint        depth)
+{
+  Block *block = self->blocks->pdata[i];
+
+  if (block->keep_with_next && i + 1 < self->blocks->len && depth < 8 &&
+      (block->kind != BLOCK_PARAGRAPH || paragraph_lines (block) <= 3))
+    {
+      Block *next = self->blocks->pdata[i + 1];
+      return block->height + next->space_before + start_height (self, i + 1, depth + 1);
+    }
+  return min_start_height (block);
+}
+
+void
+pk_pdf_writer_keep_with_next (PkPdfWriter *self)
+{
+  g_return_if_fail (PK_IS_PDF_WRITER (self));
+  g_return_if_fail (self->blocks->len > 0);
+
+  ((Block *) self->blocks->pdata[self->blocks->len - 1])->keep_with_next = TRUE;
+}
+
 static GArray *
 paginate (PkPdfWriter *self,
           guint       *n_pages)
@@ -373,7 +583,7 @@ paginate (PkPdfWriter *self,
     {
       Block *block = self->blocks->pdata[i];
       double space = y > MARGIN_TOP ? block->space_before : 0;
-      double needed = min_start_height (block);
+      double needed = start_height (self, i, 0);
 
       if (block->kind == BLOCK_PAGE_BREAK)
         {
@@ -385,17 +595,19 @@ paginate (PkPdfWriter *self,
           continue;
         }
 
-      /* A heading goes with the first lines of what follows it. */
-      if (block->keep_with_next && i + 1 < self->blocks->len)
-        {
-          Block *next = self->blocks->pdata[i + 1];
-          needed = block->height + next->space_before + min_start_height (next);
-        }
       if (y + space + needed > CONTENT_BOTTOM && y > MARGIN_TOP)
         {
           page++;
           y = MARGIN_TOP;
           space = 0;
+          /* A table that goes on over the page starts the new page with its head again. */
+          if (block->kind == BLOCK_TABLE_ROW && !block->is_header && block->header != NULL)
+            {
+              Placement head = { block->header, page, y, 0, 0 };
+
+              g_array_append_val (placements, head);
+              y += block->header->height;
+            }
         }
       y += space;
 
@@ -527,6 +739,14 @@ draw_placement (cairo_t         *cr,
 
                 cairo_move_to (cr, MARGIN_LEFT + block->indent, placement->y + baseline);
                 pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+                if (line == 0 && block->marker != NULL)
+                  {
+                    double marker_baseline = (double) pango_layout_get_baseline (block->marker) / PANGO_SCALE;
+
+                    cairo_move_to (cr, MARGIN_LEFT + block->indent - block->hang,
+                                   placement->y + baseline - marker_baseline);
+                    pango_cairo_show_layout (cr, block->marker);
+                  }
               }
             line++;
           }
@@ -545,6 +765,50 @@ draw_placement (cairo_t         *cr,
         }
       break;
 
+    case BLOCK_TABLE_ROW:
+      {
+        double left = MARGIN_LEFT + block->indent;
+        double right = left + block->width;
+        double bottom = placement->y + block->height;
+
+        /* A light ground under the head; thin rules: heavier above the head, under the head and
+         * under the last row, light between rows. */
+        if (block->is_header)
+          {
+            cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
+            cairo_rectangle (cr, left, placement->y, block->width, block->height);
+            cairo_fill (cr);
+            cairo_set_source_rgb (cr, 0, 0, 0);
+          }
+        if (block->is_header || block->is_first)
+          {
+            cairo_set_line_width (cr, 0.8);
+            cairo_move_to (cr, left, placement->y);
+            cairo_line_to (cr, right, placement->y);
+            cairo_stroke (cr);
+          }
+        for (guint i = 0; i < block->cells->len; i++)
+          {
+            Cell *cell = &g_array_index (block->cells, Cell, i);
+
+            cairo_move_to (cr, MARGIN_LEFT + cell->x, placement->y + CELL_PAD_Y);
+            pango_cairo_show_layout (cr, cell->layout);
+          }
+        if (block->is_header || block->is_last)
+          {
+            cairo_set_line_width (cr, block->is_last ? 0.8 : 0.6);
+          }
+        else
+          {
+            cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+            cairo_set_line_width (cr, 0.3);
+          }
+        cairo_move_to (cr, left, bottom);
+        cairo_line_to (cr, right, bottom);
+        cairo_stroke (cr);
+      }
+      break;
+
     case BLOCK_RULE:
       cairo_set_line_width (cr, 0.75);
       cairo_move_to (cr, MARGIN_LEFT, placement->y + 2);
@@ -556,6 +820,15 @@ draw_placement (cairo_t         *cr,
     default:
       break;
     }
+}
+
+static cairo_status_t
+write_to_bytes (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 static cairo_status_t
@@ -582,6 +855,7 @@ pk_pdf_writer_save (PkPdfWriter  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
   g_autoptr(GCancellable) discard = g_cancellable_new ();
+  g_autoptr(GByteArray) buffer = self->pdfa ? g_byte_array_new () : NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -597,7 +871,9 @@ pk_pdf_writer_save (PkPdfWriter  *self,
     return FALSE;
 
   placements = paginate (self, &n_pages);
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, PAGE_WIDTH, PAGE_HEIGHT);
+  /* For PDF/A, cairo writes to memory and qpdf rewrites that into the file. */
+  surface = buffer != NULL ? cairo_pdf_surface_create_for_stream (write_to_bytes, buffer, PAGE_WIDTH, PAGE_HEIGHT)
+                           : cairo_pdf_surface_create_for_stream (write_to_stream, stream, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Protokoll " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
   if (self->title != NULL)
@@ -640,6 +916,22 @@ pk_pdf_writer_save (PkPdfWriter  *self,
       g_cancellable_cancel (discard);
       g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
       return FALSE;
+    }
+  if (buffer != NULL)
+    {
+      g_autoptr(GBytes) drawn = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+      g_autoptr(GBytes) archival = NULL;
+      PkPdfaInfo info = { self->title, self->author, self->subject, self->keywords, "Protokoll " PACKAGE_VERSION, now };
+
+      archival = pk_pdfa_convert (drawn, &info, error);
+      if (archival == NULL ||
+          !g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (archival, NULL),
+                                      g_bytes_get_size (archival), NULL, NULL, error))
+        {
+          g_cancellable_cancel (discard);
+          g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+          return FALSE;
+        }
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
     return FALSE;

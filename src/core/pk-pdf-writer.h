@@ -25,6 +25,7 @@ typedef enum
 {
   PK_PDF_ALIGN_LEFT,
   PK_PDF_ALIGN_RIGHT,
+  PK_PDF_ALIGN_CENTER,
 } PkPdfAlign;
 
 /* One column of a row. Positions and widths are in points from the left text margin. */
@@ -61,12 +62,40 @@ void         pk_pdf_writer_set_initials_boxes (PkPdfWriter *self,
 void         pk_pdf_writer_set_watermark    (PkPdfWriter  *self,
                                              const char   *watermark);
 
+/* Writes the file as PDF/A-2b (archival): XMP identification agreeing with the metadata, an sRGB
+ * OutputIntent, a document ID; the file cairo writes is rewritten with libqpdf. Off by default. */
+void         pk_pdf_writer_set_pdfa         (PkPdfWriter  *self,
+                                             gboolean      pdfa);
+
 /* A paragraph over the whole width (less @indent); long ones break across pages between lines. */
 void         pk_pdf_writer_add_paragraph    (PkPdfWriter  *self,
                                              PkPdfStyle    style,
                                              const char   *markup,
                                              double        indent,
                                              double        space_before);
+/* A paragraph with a hanging @marker (a bullet, "2."): the text starts @indent points from the
+ * margin and the marker is set right-aligned in the @hang points before it, on the first line. */
+void         pk_pdf_writer_add_list_paragraph (PkPdfWriter *self,
+                                               PkPdfStyle   style,
+                                               const char  *marker,
+                                               const char  *markup,
+                                               double       indent,
+                                               double       hang,
+                                               double       space_before);
+/* A table laid out from its content: @cells holds @n_rows × @n_columns Pango markup strings (row
+ * by row; NULL for an empty cell), @aligns one alignment per column (NULL: all left). Column widths
+ * come from the cells' natural widths, shared out over the text width less @indent; text wraps
+ * inside its cell. The first @n_header_rows rows are the head, set bold; the first of them is
+ * repeated at the top of each page the table continues on. Rows are kept whole and a long table
+ * breaks between rows. */
+void         pk_pdf_writer_add_table        (PkPdfWriter       *self,
+                                             const char *const *cells,
+                                             const PkPdfAlign  *aligns,
+                                             guint              n_rows,
+                                             guint              n_columns,
+                                             guint              n_header_rows,
+                                             double             indent,
+                                             double             space_before);
 /* A row of cells kept on one page; @keep_with_next keeps it on the page of the following block
  * (a heading above its first line). */
 void         pk_pdf_writer_add_row          (PkPdfWriter     *self,
@@ -74,6 +103,9 @@ void         pk_pdf_writer_add_row          (PkPdfWriter     *self,
                                              guint            n_cells,
                                              double           space_before,
                                              gboolean         keep_with_next);
+/* The last block added stays on the page of the block after it (a heading, a table's caption);
+ * ignored for a paragraph of more than three lines. */
+void         pk_pdf_writer_keep_with_next   (PkPdfWriter  *self);
 /* The last block added gets an entry in the document outline (bookmarks), e.g. "§ 4 Budget". */
 void         pk_pdf_writer_mark_outline     (PkPdfWriter  *self,
                                              const char   *title);

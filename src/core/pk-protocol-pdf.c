@@ -10,6 +10,7 @@
 #include "pk-attachment.h"
 #include "pk-attendance.h"
 #include "pk-decision.h"
+#include "pk-markdown-pdf.h"
 #include "pk-pdf-writer.h"
 #include "pk-person.h"
 #include "pk-person-note.h"
@@ -76,34 +77,6 @@ pk_protocol_describe_attendee (PkAttendance *a)
   if (pk_attendance_get_note (a) != NULL)
     g_string_append_printf (text, " (%s)", pk_attendance_get_note (a));
   return g_string_free (text, FALSE);
-}
-
-/* Until issue 7 brings md4c, the discussion's Markdown markers are taken out rather than printed:
- * "- " items become bullets, emphasis markers go. */
-static char *
-plain_markup (const char *markdown)
-{
-  g_auto(GStrv) lines = g_strsplit (markdown != NULL ? markdown : "", "\n", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      g_autofree char *escaped = NULL;
-      g_autoptr(GString) cleaned = g_string_new (NULL);
-
-      if (g_str_has_prefix (line, "- ") || g_str_has_prefix (line, "* "))
-        {
-          g_string_append (cleaned, "• ");
-          line += 2;
-        }
-      for (const char *p = line; *p; p++)
-        if (*p != '*' && *p != '_' && *p != '`')
-          g_string_append_c (cleaned, *p);
-      escaped = g_markup_escape_text (cleaned->str, -1);
-      g_string_append_printf (out, "%s%s", i ? "\n" : "", escaped);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static void
@@ -265,28 +238,17 @@ add_item (PkPdfWriter       *writer,
       pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_BODY, sentence, 0, 6);
     }
 
-  if (pk_agenda_item_get_discussion (item) != NULL && *pk_agenda_item_get_discussion (item) != '\0')
-    {
-      g_auto(GStrv) paragraphs = g_strsplit (pk_agenda_item_get_discussion (item), "\n\n", -1);
-
-      for (guint i = 0; paragraphs[i] != NULL; i++)
-        {
-          g_autofree char *markup = plain_markup (paragraphs[i]);
-          if (*g_strstrip (paragraphs[i]) != '\0')
-            pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_BODY, markup, 0, 6);
-        }
-    }
+  pk_markdown_pdf_add (writer, pk_agenda_item_get_discussion (item), 0, 6);
 
   if (g_list_model_get_n_items (decisions) > 0)
     pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_STRONG, protokoll ? "Beslut" : "Beslut:", 0, 8);
   for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
     {
       g_autoptr(PkDecision) decision = g_list_model_get_item (decisions, i);
-      g_autofree char *text = plain_markup (pk_decision_get_text (decision));
       GListModel *reservations = G_LIST_MODEL (pk_decision_get_reservations (decision));
       GListModel *statements = G_LIST_MODEL (pk_decision_get_statements (decision));
 
-      pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_BODY, text, 0, 3);
+      pk_markdown_pdf_add (writer, pk_decision_get_text (decision), 0, 3);
       if (pk_decision_get_votes_yes (decision) >= 0 || pk_decision_get_votes_no (decision) >= 0)
         {
           g_autofree char *votes = g_strdup_printf ("Omröstning: %d ja, %d nej, %d avstår.",
@@ -457,6 +419,8 @@ pk_protocol_pdf_write (PkMeeting          *meeting,
                      : g_strdup_printf ("%s · Mötesanteckningar %s", body ? body : "",
                                         pk_meeting_get_date (meeting) ? pk_meeting_get_date (meeting) : "");
   pk_pdf_writer_set_footer (writer, footer);
+  /* Minutes are kept for good: written as PDF/A-2b for the archive (e-arkiv). */
+  pk_pdf_writer_set_pdfa (writer, TRUE);
   if (protokoll && pk_meeting_get_status (meeting) != PK_MEETING_STATUS_JUSTERAT)
     pk_pdf_writer_set_watermark (writer, "UTKAST – ej justerat");
   if (protokoll)

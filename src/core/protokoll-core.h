@@ -25,3 +25,4 @@
 #include "pk-action-entry.h"
 #include "pk-annotation.h"
 #include "pk-pdf-probe.h"
+#include "pk-markdown-pdf.h"

@@ -11,6 +11,8 @@
 #include "pk-export-dialog.h"
 #include "pk-justering-panel.h"
 #include "pk-meeting-view.h"
+#include "pk-minutes-panel.h"
+#include "pk-decision-row.h"
 #include "pk-register-window.h"
 #include "pk-test-util.h"
 #include "pk-window.h"
@@ -707,6 +709,140 @@ test_export_dialog (Fixture       *fixture,
   g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT kind FROM pdf_export"), ==, "protocol");
 }
 
+static gboolean
+minutes_idle (gpointer data)
+{
+  return !pk_minutes_panel_is_busy (data);
+}
+
+/* The shortcut that sends @trigger to the panel, or NULL. */
+static const char *
+shortcut_action (GtkWidget  *panel,
+                 const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (panel);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) && GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  return NULL;
+}
+
+/* Live minutes: typing into the discussion, moving on with Ctrl+PgDn, writing a decision with a
+ * standard phrase and a vote; all of it read back from the database file. */
+static void
+test_minutes_typing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *json = pk_test_read_data_file ("rich-meeting.json", NULL);
+  g_autoptr(GError) error = NULL;
+  PkMinutesPanel *panel;
+  GtkTextBuffer *buffer;
+  PkAgendaItem *first, *second;
+  GtkListBoxRow *row;
+  g_autofree char *sql = NULL;
+  g_autofree char *stored = NULL;
+
+  {
+    g_autoptr(PkDatabase) db = pk_database_open (fixture->db_path, &error);
+    g_autoptr(PkMeeting) meeting = pk_meeting_from_json (json, -1, &error);
+
+    g_assert_no_error (error);
+    pk_database_insert_meeting (db, meeting, &error);
+    g_assert_no_error (error);
+  }
+  open_window (fixture);
+  wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-panel", "s", "decisions"));
+  panel = PK_MINUTES_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_MINUTES_PANEL));
+  g_assert_nonnull (panel);
+  g_assert_cmpstr (shortcut_action (GTK_WIDGET (panel), "<Control>Page_Down"), ==, "minutes.next-item");
+  g_assert_cmpstr (shortcut_action (GTK_WIDGET (panel), "<Control>Page_Up"), ==, "minutes.previous-item");
+  g_assert_cmpstr (shortcut_action (GTK_WIDGET (panel), "<Control>d"), ==, "minutes.focus-decision");
+
+  first = pk_minutes_panel_get_item (panel);
+  g_assert_nonnull (first);
+  buffer = gtk_text_view_get_buffer (pk_minutes_panel_get_discussion_view (panel));
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+  }
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, "\n\n- **Hur:** digitalt, på Teams", -1, TRUE));
+  wait_until (minutes_idle, panel);
+  sql = g_strdup_printf ("SELECT discussion FROM agenda_item WHERE id = %" G_GINT64_FORMAT, pk_agenda_item_get_id (first));
+  stored = pk_test_sql_text (fixture->db_path, sql);
+  g_assert_true (g_str_has_suffix (stored, "\n\n- **Hur:** digitalt, på Teams"));
+
+  /* Ctrl+PgDn: the next item, with a buffer of its own; undo stays with the first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "minutes.next-item", NULL));
+  second = pk_minutes_panel_get_item (panel);
+  g_assert_true (second != first);
+  g_assert_true (gtk_text_view_get_buffer (pk_minutes_panel_get_discussion_view (panel)) != buffer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "minutes.previous-item", NULL));
+  g_assert_true (pk_minutes_panel_get_item (panel) == first);
+  g_assert_true (gtk_text_view_get_buffer (pk_minutes_panel_get_discussion_view (panel)) == buffer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "minutes.next-item", NULL));
+
+  /* Ctrl+D on an item without decisions writes a new one; a standard phrase fills it. */
+  {
+    guint before = g_list_model_get_n_items (G_LIST_MODEL (pk_agenda_item_get_decisions (second)));
+    guint n;
+    const PkStandardPhrase *phrases = pk_standard_phrases (&n);
+    guint tabled = 0;
+
+    for (guint i = 0; i < n; i++)
+      if (g_str_equal (phrases[i].text, "Ärendet bordläggs."))
+        tabled = i;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "minutes.add-decision", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pk_agenda_item_get_decisions (second))), ==, before + 1);
+    row = gtk_list_box_get_row_at_index (pk_minutes_panel_get_decisions_list (panel), (int) before);
+    g_assert_true (PK_IS_DECISION_ROW (row));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "decision.phrase", "i", (gint32) tabled));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "minutes.mark-deferred", NULL));
+  g_assert_cmpint (pk_agenda_item_get_state (second), ==, PK_ITEM_STATE_DEFERRED);
+  wait_until (minutes_idle, panel);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT kind || ':' || text FROM decision WHERE item_id = %" G_GINT64_FORMAT
+                         " ORDER BY position DESC LIMIT 1", pk_agenda_item_get_id (second));
+  g_free (stored);
+  stored = pk_test_sql_text (fixture->db_path, sql);
+  g_assert_cmpstr (stored, ==, "bordlaggning:Ärendet bordläggs.");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT state FROM agenda_item WHERE id = %" G_GINT64_FORMAT, pk_agenda_item_get_id (second));
+  g_free (stored);
+  stored = pk_test_sql_text (fixture->db_path, sql);
+  g_assert_cmpstr (stored, ==, "deferred");
+
+  /* Undo in the decision takes the phrase back in one step. */
+  {
+    GtkTextBuffer *decision_buffer = pk_decision_row_get_buffer (PK_DECISION_ROW (row));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    g_assert_true (gtk_text_buffer_get_can_undo (decision_buffer));
+    gtk_text_buffer_undo (decision_buffer);
+    gtk_text_buffer_get_bounds (decision_buffer, &start, &end);
+    text = gtk_text_buffer_get_text (decision_buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "");
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -722,6 +858,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   ADD ("/window/opens-with-meetings", test_opens_with_meetings);
+  ADD ("/window/minutes-typing", test_minutes_typing);
   ADD ("/window/new-meeting-appears", test_new_meeting_appears);
   ADD ("/window/title-edit-saved", test_title_edit_saved);
   ADD ("/window/invalid-date-not-saved", test_invalid_date_not_saved);

@@ -9,6 +9,7 @@
 #include "pk-attendance-panel.h"
 #include "pk-justering-panel.h"
 #include "pk-meeting-view.h"
+#include "pk-minutes-panel.h"
 #include "pk-saver.h"
 
 
@@ -28,6 +29,7 @@ struct _PkMeetingView
   AdwViewStack *stack;
   PkAgendaPanel *agenda_panel;
   PkAttendancePanel *attendance_panel;
+  PkMinutesPanel *minutes_panel;
   PkJusteringPanel *justering_panel;
   GtkImage *lock_icon;
   GtkWidget *header_grid;
@@ -123,6 +125,7 @@ pk_meeting_view_flush (PkMeetingView *self)
   pk_saver_flush (self->saver);
   pk_agenda_panel_flush (self->agenda_panel);
   pk_attendance_panel_flush (self->attendance_panel);
+  pk_minutes_panel_flush (self->minutes_panel);
 }
 
 gboolean
@@ -301,11 +304,13 @@ show_panels (PkMeetingView *self,
   pk_agenda_panel_set_meeting (self->agenda_panel, database, full);
   pk_agenda_panel_set_quorum_requirement (self->agenda_panel, required);
   pk_attendance_panel_set_meeting (self->attendance_panel, database, full, required);
+  pk_minutes_panel_set_meeting (self->minutes_panel, database, full, pk_agenda_panel_get_items (self->agenda_panel));
   pk_justering_panel_set_meeting (self->justering_panel, database, full);
   /* A justerat protocol is shown, not edited: the database would refuse anyway. */
   gtk_widget_set_sensitive (self->header_grid, !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_entry), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->attendance_panel), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->minutes_panel), !locked);
   gtk_widget_set_visible (GTK_WIDGET (self->lock_icon), locked);
 }
 
@@ -520,6 +525,7 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   g_type_ensure (PK_TYPE_AGENDA_PANEL);
   g_type_ensure (PK_TYPE_ATTENDANCE_PANEL);
   g_type_ensure (PK_TYPE_JUSTERING_PANEL);
+  g_type_ensure (PK_TYPE_MINUTES_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, title_entry);
@@ -534,6 +540,7 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, stack);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, agenda_panel);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_panel);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, minutes_panel);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, justering_panel);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, lock_icon);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, header_grid);

@@ -369,6 +369,7 @@ copy_decision (gpointer decision)
 
   copy_list (pk_decision_get_reservations (decision), pk_decision_get_reservations (copy), copy_object);
   copy_list (pk_decision_get_statements (decision), pk_decision_get_statements (copy), copy_object);
+  copy_list (pk_decision_get_motions (decision), pk_decision_get_motions (copy), copy_object);
   return copy;
 }
 
@@ -384,6 +385,13 @@ copy_item (gpointer item)
   copy_list (pk_agenda_item_get_recusals (item), pk_agenda_item_get_recusals (copy), copy_object);
   copy_list (pk_agenda_item_get_items (item), pk_agenda_item_get_items (copy), copy_item);
   return copy;
+}
+
+PkAgendaItem *
+pk_agenda_item_copy_deep (PkAgendaItem *item)
+{
+  g_return_val_if_fail (PK_IS_AGENDA_ITEM (item), NULL);
+  return copy_item (item);
 }
 
 PkMeeting *
@@ -440,4 +448,11 @@ pk_meeting_adopt_ids (PkMeeting *copy)
 
   adopt_id (copy);
   adopt_list (pk_meeting_get_items (copy), adopt_item);
+}
+
+void
+pk_agenda_item_adopt_ids (PkAgendaItem *copy)
+{
+  g_return_if_fail (PK_IS_AGENDA_ITEM (copy));
+  adopt_item (copy);
 }

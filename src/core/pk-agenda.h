@@ -54,6 +54,9 @@ guint       pk_agenda_item_get_depth   (PkAgendaItem  *item);
 PkMeeting  *pk_meeting_copy_deep       (PkMeeting     *meeting);
 /* After the copy was stored: gives the originals the ids the database gave their copies. */
 void        pk_meeting_adopt_ids       (PkMeeting     *copy);
+/* The same for one item and all it holds. */
+PkAgendaItem *pk_agenda_item_copy_deep (PkAgendaItem  *item);
+void        pk_agenda_item_adopt_ids   (PkAgendaItem  *copy);
 
 /* The standard items a new meeting starts with when its body has none of its own. */
 const char * const *pk_agenda_default_standard_items (void);

@@ -192,7 +192,9 @@ insert_decisions (PkDatabase    *self,
                                 note_sql, pk_decision_get_id (decision), "reservation", error) ||
           !insert_person_notes (self, G_LIST_MODEL (pk_decision_get_statements (decision)),
                                 note_sql, pk_decision_get_id (decision), "protokollsanteckning",
-                                error))
+                                error) ||
+          !insert_person_notes (self, G_LIST_MODEL (pk_decision_get_motions (decision)),
+                                note_sql, pk_decision_get_id (decision), "yrkande", error))
         return FALSE;
     }
   return TRUE;
@@ -246,6 +248,59 @@ insert_recusals (PkDatabase    *self,
                               pk_agenda_item_get_id (item), NULL, error);
 }
 
+/* Updates the action's row if it still has one under this item, else inserts it: an action keeps
+ * its id while it is edited, so the next meeting's carried-over copy stays linked to it. */
+static gboolean
+write_action (PkDatabase  *self,
+              gint64       item_id,
+              guint        position,
+              PkAction    *action,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 owner_id;
+
+  if (!find_person (self, pk_action_get_owner (action), NULL, NULL, FALSE, &owner_id, error))
+    return FALSE;
+  if (pk_action_get_id (action) != 0)
+    {
+      stmt = pk_database_prepare (self,
+                                  "UPDATE action SET position = ?3, text = ?4, owner = ?5, owner_person_id = ?6,"
+                                  " due = ?7, state = ?8 WHERE id = ?1 AND item_id = ?2",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, pk_action_get_id (action));
+    }
+  else
+    {
+      stmt = pk_database_prepare (self,
+                                  "INSERT INTO action (item_id, position, text, owner, owner_person_id,"
+                                  " due, state) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 2, item_id);
+  sqlite3_bind_int (stmt, 3, (int) position);
+  pk_bind_text (stmt, 4, pk_action_get_text (action) ? pk_action_get_text (action) : "");
+  pk_bind_text (stmt, 5, pk_action_get_owner (action));
+  bind_int_or_null (stmt, 6, owner_id, 0);
+  pk_bind_text (stmt, 7, pk_action_get_due (action));
+  pk_bind_text (stmt, 8, pk_enum_to_nick (PK_TYPE_ACTION_STATE, pk_action_get_state (action)));
+  if (!pk_step_done (self, stmt, error))
+    return FALSE;
+  if (pk_action_get_id (action) != 0 && sqlite3_changes (pk_database_get_handle (self)) == 0)
+    {
+      /* Its row went with a removal that was undone: written anew. */
+      pk_action_set_id (action, 0);
+      return write_action (self, item_id, position, action, error);
+    }
+  if (pk_action_get_id (action) == 0)
+    pk_action_set_id (action, last_id (self));
+  return TRUE;
+}
+
 static gboolean
 insert_item_children (PkDatabase    *self,
                       PkAgendaItem  *item,
@@ -266,27 +321,9 @@ insert_item_children (PkDatabase    *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PkAction) action = g_list_model_get_item (actions, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      gint64 owner_id;
 
-      if (!find_person (self, pk_action_get_owner (action), NULL, NULL, FALSE, &owner_id, error))
+      if (!write_action (self, item_id, i, action, error))
         return FALSE;
-      stmt = pk_database_prepare (self,
-                                  "INSERT INTO action (item_id, position, text, owner, owner_person_id,"
-                                  " due, state) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, item_id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      pk_bind_text (stmt, 3, pk_action_get_text (action) ? pk_action_get_text (action) : "");
-      pk_bind_text (stmt, 4, pk_action_get_owner (action));
-      bind_int_or_null (stmt, 5, owner_id, 0);
-      pk_bind_text (stmt, 6, pk_action_get_due (action));
-      pk_bind_text (stmt, 7, pk_enum_to_nick (PK_TYPE_ACTION_STATE, pk_action_get_state (action)));
-      if (!pk_step_done (self, stmt, error))
-        return FALSE;
-      pk_action_set_id (action, last_id (self));
     }
 
   n = g_list_model_get_n_items (attachments);
@@ -851,6 +888,8 @@ load_item_children (LoadContext  *ctx,
       pk_person_note_set_text (note, pk_column_text (notes, 3));
       if (g_strcmp0 (pk_column_text (notes, 1), "reservation") == 0)
         g_list_store_append (pk_decision_get_reservations (decision), note);
+      else if (g_strcmp0 (pk_column_text (notes, 1), "yrkande") == 0)
+        g_list_store_append (pk_decision_get_motions (decision), note);
       else
         g_list_store_append (pk_decision_get_statements (decision), note);
     }
@@ -1492,4 +1531,93 @@ pk_database_save_attendance (PkDatabase  *self,
 fail:
   pk_database_rollback (self);
   return FALSE;
+}
+
+/* One item's minutes: the discussion, the state, the decisions (written anew, with their
+ * statements) and the actions (updated by id, so carried-over copies stay linked). */
+static gboolean
+save_item_minutes (PkDatabase    *self,
+                   PkAgendaItem  *item,
+                   GError       **error)
+{
+  gint64 item_id = pk_agenda_item_get_id (item);
+  GListModel *actions = G_LIST_MODEL (pk_agenda_item_get_actions (item));
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) existing = NULL;
+  int rc;
+
+  update = pk_database_prepare (self, "UPDATE agenda_item SET discussion = ?2, state = ?3 WHERE id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, item_id);
+  pk_bind_text (update, 2, pk_agenda_item_get_discussion (item) ? pk_agenda_item_get_discussion (item) : "");
+  pk_bind_text (update, 3, pk_enum_to_nick (PK_TYPE_ITEM_STATE, pk_agenda_item_get_state (item)));
+  if (!pk_step_done (self, update, error))
+    return FALSE;
+  if (sqlite3_changes (pk_database_get_handle (self)) == 0)
+    {
+      g_set_error (error, PK_DATABASE_ERROR, PK_DATABASE_ERROR_NOT_FOUND, _("The agenda item is not stored yet"));
+      return FALSE;
+    }
+
+  clear = pk_database_prepare (self, "DELETE FROM decision WHERE item_id = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, item_id);
+  if (!pk_step_done (self, clear, error) || !insert_decisions (self, item, error))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(PkAction) action = g_list_model_get_item (actions, i);
+
+      if (!write_action (self, item_id, i, action, error))
+        return FALSE;
+      g_hash_table_add (kept, ID_KEY (pk_action_get_id (action)));
+    }
+  existing = pk_database_prepare (self, "SELECT id FROM action WHERE item_id = ?", error);
+  if (existing == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (existing, 1, item_id);
+  while ((rc = sqlite3_step (existing)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (existing, 0);
+      if (!g_hash_table_contains (kept, ID_KEY (id)))
+        g_array_append_val (gone, id);
+    }
+  if (rc != SQLITE_DONE)
+    return pk_database_set_error (self, rc, error);
+  for (guint i = 0; i < gone->len; i++)
+    {
+      g_autoptr(sqlite3_stmt) remove = pk_database_prepare (self, "DELETE FROM action WHERE id = ?", error);
+
+      if (remove == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (remove, 1, g_array_index (gone, gint64, i));
+      if (!pk_step_done (self, remove, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pk_database_save_minutes (PkDatabase  *self,
+                          GPtrArray   *items,
+                          GError     **error)
+{
+  g_return_val_if_fail (PK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+
+  if (!pk_database_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    if (!save_item_minutes (self, g_ptr_array_index (items, i), error))
+      {
+        pk_database_rollback (self);
+        return FALSE;
+      }
+  return pk_database_commit (self, error);
 }

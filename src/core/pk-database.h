@@ -131,6 +131,12 @@ gboolean    pk_database_add_standard_items (PkDatabase           *self,
 gint64      pk_database_create_next_meeting (PkDatabase          *self,
                                             gint64                meeting_id,
                                             GError              **error);
+/* Writes the minutes of each item in @items (PkAgendaItems already stored): discussion, state,
+ * decisions with their yrkanden, reservations and protokollsanteckningar, and actions. One
+ * transaction. */
+gboolean    pk_database_save_minutes       (PkDatabase           *self,
+                                            GPtrArray            *items,
+                                            GError              **error);
 /* Writes the meeting's roster (attendees, their roles, notes and from/to items) as it is. */
 gboolean    pk_database_save_attendance    (PkDatabase           *self,
                                             PkMeeting            *meeting,

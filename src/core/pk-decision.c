@@ -20,6 +20,7 @@ struct _PkDecision
   int votes_abstain;
   GListStore *reservations;
   GListStore *statements;
+  GListStore *motions;
 };
 
 G_DEFINE_FINAL_TYPE (PkDecision, pk_decision, G_TYPE_OBJECT)
@@ -45,6 +46,7 @@ pk_decision_finalize (GObject *object)
   g_clear_pointer (&self->text, g_free);
   g_clear_object (&self->reservations);
   g_clear_object (&self->statements);
+  g_clear_object (&self->motions);
 
   G_OBJECT_CLASS (pk_decision_parent_class)->finalize (object);
 }
@@ -172,6 +174,7 @@ pk_decision_init (PkDecision *self)
   self->votes_abstain = -1;
   self->reservations = g_list_store_new (PK_TYPE_PERSON_NOTE);
   self->statements = g_list_store_new (PK_TYPE_PERSON_NOTE);
+  self->motions = g_list_store_new (PK_TYPE_PERSON_NOTE);
 }
 
 PkDecision *
@@ -298,4 +301,11 @@ pk_decision_get_statements (PkDecision *self)
 {
   g_return_val_if_fail (PK_IS_DECISION (self), NULL);
   return self->statements;
+}
+
+GListStore *
+pk_decision_get_motions (PkDecision *self)
+{
+  g_return_val_if_fail (PK_IS_DECISION (self), NULL);
+  return self->motions;
 }

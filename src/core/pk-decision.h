@@ -26,5 +26,7 @@ int         pk_decision_get_votes_abstain (PkDecision *self);
 void        pk_decision_set_votes_abstain (PkDecision *self, int votes_abstain);
 GListStore *pk_decision_get_reservations (PkDecision *self);
 GListStore *pk_decision_get_statements (PkDecision *self);
+/* Yrkanden: who moved what, before the decision. */
+GListStore *pk_decision_get_motions (PkDecision *self);
 
 G_END_DECLS

@@ -288,7 +288,9 @@ read_decision (Reader *reader, JsonObject *object, const char *path, gpointer ta
       !read_array (reader, object, path, "reservations", read_reservation,
                    pk_decision_get_reservations (decision), error) ||
       !read_array (reader, object, path, "statements", read_reservation,
-                   pk_decision_get_statements (decision), error))
+                   pk_decision_get_statements (decision), error) ||
+      !read_array (reader, object, path, "motions", read_reservation,
+                   pk_decision_get_motions (decision), error))
     return FALSE;
   pk_decision_set_text (decision, text);
   pk_decision_set_kind (decision, kind);
@@ -700,6 +702,10 @@ add_decisions (JsonBuilder *builder,
         json_builder_add_null_value (builder);
       add_person_notes (builder, "statements", "text",
                         G_LIST_MODEL (pk_decision_get_statements (decision)));
+      /* Written only when there are any: the canonical form (and so the hash) of minutes signed
+       * before yrkanden were kept stays what it was. */
+      if (g_list_model_get_n_items (G_LIST_MODEL (pk_decision_get_motions (decision))) > 0)
+        add_person_notes (builder, "motions", "text", G_LIST_MODEL (pk_decision_get_motions (decision)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -240,6 +240,30 @@ add_item (PkPdfWriter       *writer,
 
   pk_markdown_pdf_add (writer, pk_agenda_item_get_discussion (item), 0, 6);
 
+  /* Yrkanden come before the decision they led to, as the minutes tell it. */
+  {
+    gboolean motions_heading = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+      {
+        g_autoptr(PkDecision) decision = g_list_model_get_item (decisions, i);
+        GListModel *motions = G_LIST_MODEL (pk_decision_get_motions (decision));
+
+        for (guint j = 0; j < g_list_model_get_n_items (motions); j++)
+          {
+            g_autoptr(PkPersonNote) note = g_list_model_get_item (motions, j);
+            g_autofree char *name = escape (pk_person_note_get_name (note));
+            g_autofree char *what = escape (pk_person_note_get_text (note));
+            g_autofree char *line = g_strdup_printf ("%s yrkar %s", name, what);
+
+            if (!motions_heading)
+              pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_STRONG, "Yrkanden", 0, 8);
+            motions_heading = TRUE;
+            pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_BODY, line, 0, 3);
+          }
+      }
+  }
+
   if (g_list_model_get_n_items (decisions) > 0)
     pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_STRONG, protokoll ? "Beslut" : "Beslut:", 0, 8);
   for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)

@@ -431,6 +431,34 @@ static const char migration_5[] =
   "  DELETE FROM search WHERE kind = 'attachment' AND row_id = old.id;"
   "END;";
 
+/* Version 6: yrkanden (motions) are kept, as a third kind of named statement on a decision.
+ * SQLite cannot change a CHECK, so the table is built anew; its indexes and lock triggers with it. */
+static const char migration_6[] =
+  "CREATE TABLE decision_note_v5 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  decision_id INTEGER NOT NULL REFERENCES decision (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('reservation', 'protokollsanteckning', 'yrkande')),"
+  "  position INTEGER NOT NULL,"
+  "  person_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  name TEXT NOT NULL,"
+  "  text TEXT"
+  ");"
+  "INSERT INTO decision_note_v5 (id, decision_id, kind, position, person_id, name, text)"
+  "  SELECT id, decision_id, kind, position, person_id, name, text FROM decision_note;"
+  "DROP TABLE decision_note;"
+  "ALTER TABLE decision_note_v5 RENAME TO decision_note;"
+  "CREATE INDEX decision_note_by_decision ON decision_note (decision_id, kind, position);"
+  "CREATE INDEX decision_note_by_person ON decision_note (person_id);"
+  "CREATE TRIGGER lock_decision_note_insert BEFORE INSERT ON decision_note WHEN (SELECT m.status FROM meeting m JOIN agenda_item i ON i.meeting_id = m.id JOIN decision d ON d.item_id = i.id WHERE d.id = NEW.decision_id) = 'justerat' BEGIN"
+  "  SELECT RAISE (ABORT, 'Protokollet är justerat och kan inte ändras. Gör en rättelse.');"
+  "END;"
+  "CREATE TRIGGER lock_decision_note_update BEFORE UPDATE ON decision_note WHEN (SELECT m.status FROM meeting m JOIN agenda_item i ON i.meeting_id = m.id JOIN decision d ON d.item_id = i.id WHERE d.id = OLD.decision_id) = 'justerat' BEGIN"
+  "  SELECT RAISE (ABORT, 'Protokollet är justerat och kan inte ändras. Gör en rättelse.');"
+  "END;"
+  "CREATE TRIGGER lock_decision_note_delete BEFORE DELETE ON decision_note WHEN (SELECT m.status FROM meeting m JOIN agenda_item i ON i.meeting_id = m.id JOIN decision d ON d.item_id = i.id WHERE d.id = OLD.decision_id) = 'justerat' BEGIN"
+  "  SELECT RAISE (ABORT, 'Protokollet är justerat och kan inte ändras. Gör en rättelse.');"
+  "END;";
+
 const char *
 pk_schema_get_migration (int version)
 {
@@ -446,6 +474,8 @@ pk_schema_get_migration (int version)
       return migration_4;
     case 5:
       return migration_5;
+    case 6:
+      return migration_6;
     default:
       return NULL;
     }

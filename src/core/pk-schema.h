@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The newest schema version this build knows (PRAGMA user_version). */
-#define PK_SCHEMA_VERSION 5
+#define PK_SCHEMA_VERSION 6
 
 /* SQL that takes the schema from version - 1 to version; NULL outside 1..PK_SCHEMA_VERSION. */
 const char *pk_schema_get_migration (int version);

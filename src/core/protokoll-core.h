@@ -16,6 +16,7 @@
 #include "pk-person.h"
 #include "pk-pdf-writer.h"
 #include "pk-person-note.h"
+#include "pk-phrases.h"
 #include "pk-protocol-pdf.h"
 #include "pk-roster.h"
 #include "pk-signoff.h"

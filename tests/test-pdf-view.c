@@ -533,7 +533,7 @@ test_worker (void)
     g_assert_cmpuint (((GArray *) g_ptr_array_index (hits, i))->len, ==, i == 2 ? 1 : 0);
   g_ptr_array_unref (hits);
   g_clear_object (&result);
-  g_assert_cmpuint (pk_render_worker_get_n_queued (worker), ==, 0);
+  g_assert_cmpuint (pk_render_worker_get_n_queued (), ==, 0);
 }
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -16,17 +16,25 @@ G_DEFINE_QUARK (pk-render-error-quark, pk_render_error)
 typedef enum
 {
   JOB_OPEN,
+  JOB_CLOSE,
   JOB_RENDER,
   JOB_THUMBNAIL,
   JOB_FIND,
 } JobKind;
+
+/* One open document; its fields are touched only by the render thread. */
+typedef struct
+{
+  PopplerDocument *document;
+} Document;
 
 typedef struct
 {
   JobKind kind;
   PkRenderPriority priority;
   guint64 sequence;
-  GTask *task;
+  GTask *task;       /* NULL for JOB_CLOSE */
+  Document *doc;     /* a reference */
   int page;
   double scale;
   int width;
@@ -34,46 +42,68 @@ typedef struct
   GBytes *bytes;
 } Job;
 
-/* Shared between the object and its thread; the thread keeps it alive after the object is gone. */
+/* The one render thread of the process and its queue, for every document (as Papers'
+ * single-thread job scheduler): Poppler's Cairo output shares one FreeType library between
+ * documents, so even separate documents must not be worked on from two threads at once
+ * (measured here: a worker thread closing one document while another thread rendered a second
+ * corrupted the heap). It lives as long as the process. */
 typedef struct
 {
   GMutex lock;
   GCond cond;
-  GList *queue;          /* of Job, unordered: picking scans it (it holds a few dozen at most) */
+  GCond idle;
+  GList *queue;      /* of Job, unordered: picking scans it (it holds a few dozen at most) */
   guint64 next_sequence;
-  gboolean quit;
-  gboolean opened;       /* an open job was queued */
-} Shared;
+  gboolean busy;
+} Scheduler;
 
 struct _PkRenderWorker
 {
   GObject parent_instance;
-  Shared *shared;
-  GThread *thread;
+  Document *doc;
+  gboolean opened;   /* an open job was queued */
 };
 
 G_DEFINE_FINAL_TYPE (PkRenderWorker, pk_render_worker, G_TYPE_OBJECT)
+
+static gpointer render_thread (gpointer data);
+
+static Scheduler *
+get_scheduler (void)
+{
+  static gsize once;
+  static Scheduler scheduler;
+
+  if (g_once_init_enter (&once))
+    {
+      g_mutex_init (&scheduler.lock);
+      g_cond_init (&scheduler.cond);
+      g_cond_init (&scheduler.idle);
+      g_thread_unref (g_thread_new ("pk-render", render_thread, &scheduler));
+      g_once_init_leave (&once, 1);
+    }
+  return &scheduler;
+}
 
 static void
 job_free (Job *job)
 {
   g_clear_object (&job->task);
+  g_clear_pointer (&job->doc, g_atomic_rc_box_release);
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_free (job->text);
   g_free (job);
 }
 
-static void
-shared_clear (Shared *shared)
+/* Caller holds the lock. Open jobs always win; then priority; then the newest. */
+static gboolean
+is_open_or_close (Job *job)
 {
-  g_mutex_clear (&shared->lock);
-  g_cond_clear (&shared->cond);
-  g_list_free_full (shared->queue, (GDestroyNotify) job_free);
+  return job->kind == JOB_OPEN || job->kind == JOB_CLOSE;
 }
 
-/* Caller holds the lock. Open jobs always win; then priority; then the newest. */
 static Job *
-take_next_job (Shared *shared)
+take_next_job (Scheduler *shared)
 {
   GList *best = NULL;
 
@@ -82,8 +112,8 @@ take_next_job (Shared *shared)
       Job *job = l->data, *b = best ? best->data : NULL;
 
       if (b == NULL
-          || (job->kind == JOB_OPEN) > (b->kind == JOB_OPEN)
-          || ((job->kind == JOB_OPEN) == (b->kind == JOB_OPEN)
+          || is_open_or_close (job) > is_open_or_close (b)
+          || (is_open_or_close (job) == is_open_or_close (b)
               && (job->priority < b->priority
                   || (job->priority == b->priority && job->sequence > b->sequence))))
         best = l;
@@ -105,6 +135,7 @@ run_open (PopplerDocument **document,
   GArray *sizes;
   int n_pages;
 
+  g_assert (*document == NULL);
   *document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
   if (*document == NULL)
     {
@@ -280,25 +311,32 @@ run_find (PopplerDocument *document,
 }
 
 static gpointer
-worker_thread (gpointer data)
+render_thread (gpointer data)
 {
-  Shared *shared = data;
-  PopplerDocument *document = NULL;
+  Scheduler *shared = data;
 
   for (;;)
     {
       Job *job;
+      GError *error = NULL;
 
       g_mutex_lock (&shared->lock);
-      while (shared->queue == NULL && !shared->quit)
+      shared->busy = FALSE;
+      if (shared->queue == NULL)
+        g_cond_broadcast (&shared->idle);
+      while (shared->queue == NULL)
         g_cond_wait (&shared->cond, &shared->lock);
-      if (shared->quit)
-        {
-          g_mutex_unlock (&shared->lock);
-          break;
-        }
       job = take_next_job (shared);
+      shared->busy = TRUE;
       g_mutex_unlock (&shared->lock);
+
+      if (job->kind == JOB_CLOSE)
+        {
+          /* The document dies in the thread that made it. */
+          g_clear_object (&job->doc->document);
+          job_free (job);
+          continue;
+        }
 
       /* A job cancelled while it waited (its page scrolled away) costs nothing. */
       if (g_task_return_error_if_cancelled (job->task))
@@ -307,13 +345,11 @@ worker_thread (gpointer data)
           continue;
         }
 
-      GError *error = NULL;
-
       switch (job->kind)
         {
         case JOB_OPEN:
           {
-            GArray *sizes = run_open (&document, job->bytes, &error);
+            GArray *sizes = run_open (&job->doc->document, job->bytes, &error);
             if (sizes)
               g_task_return_pointer (job->task, sizes, (GDestroyNotify) g_array_unref);
             else
@@ -323,7 +359,7 @@ worker_thread (gpointer data)
         case JOB_RENDER:
         case JOB_THUMBNAIL:
           {
-            GdkTexture *texture = run_render (document, job->page, job->scale,
+            GdkTexture *texture = run_render (job->doc->document, job->page, job->scale,
                                               job->kind == JOB_THUMBNAIL ? job->width : 0, &error);
             if (texture)
               g_task_return_pointer (job->task, texture, g_object_unref);
@@ -333,37 +369,45 @@ worker_thread (gpointer data)
           break;
         case JOB_FIND:
           {
-            GPtrArray *hits = run_find (document, job->text, g_task_get_cancellable (job->task),
-                                        &error);
+            GPtrArray *hits = run_find (job->doc->document, job->text,
+                                        g_task_get_cancellable (job->task), &error);
             if (hits)
               g_task_return_pointer (job->task, hits, (GDestroyNotify) g_ptr_array_unref);
             else
               g_task_return_error (job->task, error);
           }
           break;
+        case JOB_CLOSE:
+          g_assert_not_reached ();
         }
       job_free (job);
     }
-
-  /* The document dies in the thread that made it. */
-  g_clear_object (&document);
-  g_atomic_rc_box_release_full (shared, (GDestroyNotify) shared_clear);
   return NULL;
+}
+
+static void
+push_job (Job *job)
+{
+  Scheduler *shared = get_scheduler ();
+
+  g_mutex_lock (&shared->lock);
+  job->sequence = shared->next_sequence++;
+  shared->queue = g_list_prepend (shared->queue, job);
+  g_cond_signal (&shared->cond);
+  g_mutex_unlock (&shared->lock);
 }
 
 static void
 pk_render_worker_finalize (GObject *object)
 {
   PkRenderWorker *self = PK_RENDER_WORKER (object);
+  Job *job = g_new0 (Job, 1);
 
-  /* Every queued job holds a reference through its GTask, so the queue is empty here; the thread
-   * may still be inside Poppler, and is not waited for. */
-  g_mutex_lock (&self->shared->lock);
-  self->shared->quit = TRUE;
-  g_cond_signal (&self->shared->cond);
-  g_mutex_unlock (&self->shared->lock);
-  g_atomic_rc_box_release_full (self->shared, (GDestroyNotify) shared_clear);
-  g_thread_unref (self->thread);
+  /* Every queued job holds a reference through its GTask, so none of this document's jobs is
+   * queued now; the close is queued and never waited for. */
+  job->kind = JOB_CLOSE;
+  job->doc = g_steal_pointer (&self->doc);
+  push_job (job);
 
   G_OBJECT_CLASS (pk_render_worker_parent_class)->finalize (object);
 }
@@ -377,27 +421,13 @@ pk_render_worker_class_init (PkRenderWorkerClass *klass)
 static void
 pk_render_worker_init (PkRenderWorker *self)
 {
-  self->shared = g_atomic_rc_box_new0 (Shared);
-  g_mutex_init (&self->shared->lock);
-  g_cond_init (&self->shared->cond);
-  self->thread = g_thread_new ("pk-render", worker_thread, g_atomic_rc_box_acquire (self->shared));
+  self->doc = g_atomic_rc_box_new0 (Document);
 }
 
 PkRenderWorker *
 pk_render_worker_new (void)
 {
   return g_object_new (PK_TYPE_RENDER_WORKER, NULL);
-}
-
-static void
-push_job (PkRenderWorker *self,
-          Job            *job)
-{
-  g_mutex_lock (&self->shared->lock);
-  job->sequence = self->shared->next_sequence++;
-  self->shared->queue = g_list_prepend (self->shared->queue, job);
-  g_cond_signal (&self->shared->cond);
-  g_mutex_unlock (&self->shared->lock);
 }
 
 static Job *
@@ -414,6 +444,7 @@ job_new (PkRenderWorker      *self,
   job->kind = kind;
   job->priority = priority;
   job->task = g_task_new (self, cancellable, callback, user_data);
+  job->doc = g_atomic_rc_box_acquire (self->doc);
   g_task_set_source_tag (job->task, source_tag);
   return job;
 }
@@ -432,16 +463,16 @@ pk_render_worker_open_async (PkRenderWorker      *self,
 
   job = job_new (self, JOB_OPEN, PK_RENDER_PRIORITY_VISIBLE, pk_render_worker_open_async,
                  cancellable, callback, user_data);
-  if (self->shared->opened)
+  if (self->opened)
     {
       g_task_return_new_error (job->task, PK_RENDER_ERROR, PK_RENDER_ERROR_OPEN,
                                "this worker already has a document");
       job_free (job);
       return;
     }
-  self->shared->opened = TRUE;
+  self->opened = TRUE;
   job->bytes = g_bytes_ref (bytes);
-  push_job (self, job);
+  push_job (job);
 }
 
 GArray *
@@ -471,7 +502,7 @@ pk_render_worker_render_async (PkRenderWorker      *self,
                  cancellable, callback, user_data);
   job->page = page;
   job->scale = scale;
-  push_job (self, job);
+  push_job (job);
 }
 
 GdkTexture *
@@ -501,7 +532,7 @@ pk_render_worker_thumbnail_async (PkRenderWorker      *self,
   job->page = page;
   job->width = width;
   job->scale = 1;
-  push_job (self, job);
+  push_job (job);
 }
 
 GdkTexture *
@@ -527,7 +558,7 @@ pk_render_worker_find_async (PkRenderWorker      *self,
   job = job_new (self, JOB_FIND, PK_RENDER_PRIORITY_FIND, pk_render_worker_find_async,
                  cancellable, callback, user_data);
   job->text = g_strdup (text);
-  push_job (self, job);
+  push_job (job);
 }
 
 GPtrArray *
@@ -540,14 +571,24 @@ pk_render_worker_find_finish (PkRenderWorker  *self,
 }
 
 guint
-pk_render_worker_get_n_queued (PkRenderWorker *self)
+pk_render_worker_get_n_queued (void)
 {
+  Scheduler *shared = get_scheduler ();
   guint n;
 
-  g_return_val_if_fail (PK_IS_RENDER_WORKER (self), 0);
-
-  g_mutex_lock (&self->shared->lock);
-  n = g_list_length (self->shared->queue);
-  g_mutex_unlock (&self->shared->lock);
+  g_mutex_lock (&shared->lock);
+  n = g_list_length (shared->queue);
+  g_mutex_unlock (&shared->lock);
   return n;
+}
+
+void
+pk_render_worker_wait_idle (void)
+{
+  Scheduler *shared = get_scheduler ();
+
+  g_mutex_lock (&shared->lock);
+  while (shared->queue != NULL || shared->busy)
+    g_cond_wait (&shared->idle, &shared->lock);
+  g_mutex_unlock (&shared->lock);
 }

@@ -1,5 +1,6 @@
-/* pk-render-worker.h: one thread that owns a PopplerDocument and runs render, thumbnail and find
- * jobs for it, most urgent and newest first; results come back on the caller's main context. */
+/* pk-render-worker.h: one open PDF document, worked on only by the process's one render thread
+ * (which owns every PopplerDocument): render, thumbnail and find jobs, most urgent and newest
+ * first; results come back on the caller's main context. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -30,8 +31,8 @@ GQuark pk_render_error_quark (void);
 #define PK_TYPE_RENDER_WORKER (pk_render_worker_get_type ())
 G_DECLARE_FINAL_TYPE (PkRenderWorker, pk_render_worker, PK, RENDER_WORKER, GObject)
 
-/* Starts the thread. Dropping the last reference never waits for it: a job still running (Poppler
- * can take long on a hostile file) finishes on its own and its result is dropped. */
+/* Dropping the last reference never waits: the document is closed on the render thread after
+ * the job running there now (Poppler can take long on a hostile file). */
 PkRenderWorker *pk_render_worker_new                (void);
 
 /* Opens @bytes in the worker thread (always runs first). The result is a GArray of
@@ -79,7 +80,9 @@ GPtrArray      *pk_render_worker_find_finish        (PkRenderWorker       *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
 
-/* Jobs queued and not yet started (for tests and benchmarks). */
-guint           pk_render_worker_get_n_queued       (PkRenderWorker       *self);
+/* Jobs of all documents queued and not yet started (for tests and benchmarks). */
+guint           pk_render_worker_get_n_queued       (void);
+/* Blocks until the render thread has nothing left to do: for tests and benchmarks only. */
+void            pk_render_worker_wait_idle          (void);
 
 G_END_DECLS

@@ -524,6 +524,32 @@ append_pin (GtkSnapshot *snapshot,
 }
 
 static void
+append_page_texture (PkPdfPages            *self,
+                     GtkSnapshot           *snapshot,
+                     GdkTexture            *texture,
+                     const graphene_rect_t *rect)
+{
+  cairo_surface_t *surface = g_object_get_data (G_OBJECT (texture), PK_RENDER_SURFACE_KEY);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+  cairo_t *cr;
+
+  if (surface == NULL || renderer == NULL || !GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      gtk_snapshot_append_texture (snapshot, texture, rect);
+      return;
+    }
+  cr = gtk_snapshot_append_cairo (snapshot, rect);
+  cairo_translate (cr, rect->origin.x, rect->origin.y);
+  cairo_scale (cr, rect->size.width / cairo_image_surface_get_width (surface),
+               rect->size.height / cairo_image_surface_get_height (surface));
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static void
 pk_pdf_pages_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
@@ -550,7 +576,7 @@ pk_pdf_pages_snapshot (GtkWidget   *widget,
       /* The placeholder, and the paper under the texture: white in dark mode too. */
       gtk_snapshot_append_color (snapshot, &white, &rect);
       if (entry && entry->texture)
-        gtk_snapshot_append_texture (snapshot, entry->texture, &rect);
+        append_page_texture (self, snapshot, entry->texture, &rect);
 
       if (self->hits && (guint) page < self->hits->len)
         {

@@ -250,6 +250,8 @@ run_render (PopplerDocument *document,
   texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes,
                                     cairo_image_surface_get_stride (surface));
   g_bytes_unref (bytes);
+  g_object_set_data_full (G_OBJECT (texture), PK_RENDER_SURFACE_KEY, cairo_surface_reference (surface),
+                          free_surface_data);
   return texture;
 }
 

@@ -28,6 +28,11 @@ typedef enum
 
 GQuark pk_render_error_quark (void);
 
+/* Rendered textures carry the cairo image surface holding their pixels under this key (object
+ * data): GTK 4.8's cairo renderer converts a texture node's whole texture on every frame, a
+ * cairo node painting the surface costs only the pixels on screen. */
+#define PK_RENDER_SURFACE_KEY "pk-render-surface"
+
 #define PK_TYPE_RENDER_WORKER (pk_render_worker_get_type ())
 G_DECLARE_FINAL_TYPE (PkRenderWorker, pk_render_worker, PK, RENDER_WORKER, GObject)
 

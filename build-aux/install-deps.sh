@@ -12,6 +12,7 @@ packages=(
   fonts-dejavu-core fonts-liberation2 fonts-cantarell adwaita-icon-theme librsvg2-common
   # tests and checks
   xvfb xauth dbus dbus-x11 desktop-file-utils appstream-util qpdf poppler-utils sqlite3
+  xdotool  # real keys and mouse in the PDF viewer test (it skips without)
 )
 
 missing=()

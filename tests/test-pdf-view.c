@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
+
 #include "pk-pdf-note.h"
 #include "pk-pdf-pages.h"
 #include "pk-pdf-view.h"
@@ -25,6 +27,10 @@ typedef struct
   int searches;
   guint last_matches;
   int page_changes;
+  int notes_requested;
+  int note_page;
+  double note_x;
+  double note_y;
 } Fixture;
 
 /* Spins the main loop until @done says so, failing the test after a few seconds. */
@@ -536,6 +542,182 @@ test_worker (void)
   g_assert_cmpuint (pk_render_worker_get_n_queued (), ==, 0);
 }
 
+/* Real input through the X server (XTEST, as a user's keys and mouse would come). */
+static void
+xdotool (const char *command)
+{
+  g_autofree char *line = g_strdup_printf ("xdotool %s", command);
+  g_test_message ("%s", line);
+  g_auto(GStrv) argv = g_strsplit (line, " ", -1);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Let the events arrive. */
+  for (int i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+on_note_requested (PkPdfView *view,
+                   int        page,
+                   double     x,
+                   double     y,
+                   Fixture   *fixture)
+{
+  fixture->notes_requested++;
+  fixture->note_page = page;
+  fixture->note_x = x;
+  fixture->note_y = y;
+}
+
+static gboolean
+note_requested (Fixture *fixture)
+{
+  return fixture->notes_requested > 0;
+}
+
+static double wanted_zoom_above;
+static int wanted_page_now;
+
+static gboolean
+zoomed_above (Fixture *fixture)
+{
+  return pk_pdf_view_get_zoom (fixture->view) > wanted_zoom_above + 1e-6;
+}
+
+static gboolean
+on_wanted_page (Fixture *fixture)
+{
+  return pk_pdf_view_get_page (fixture->view) == wanted_page_now;
+}
+
+static gboolean
+scrolled_down (Fixture *fixture)
+{
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (get_pages (fixture)));
+  return gtk_adjustment_get_value (v) > 0.8 * gtk_adjustment_get_page_size (v);
+}
+
+static gboolean
+scrolled_to_top (Fixture *fixture)
+{
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (get_pages (fixture)));
+  return gtk_adjustment_get_value (v) < 0.2 * gtk_adjustment_get_page_size (v);
+}
+
+static gboolean
+search_entry_focused (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  return focus && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
+static void
+pointer_to (Fixture *fixture,
+            double   px,
+            double   py)
+{
+  PkPdfPages *pages = get_pages (fixture);
+  graphene_point_t point;
+  double wx, wy, sx, sy;
+  g_autofree char *command = NULL;
+
+  g_assert_true (pk_pdf_pages_page_to_widget (pages, pk_pdf_view_get_page (fixture->view), px, py, &wx, &wy));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (pages), GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (wx, wy), &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
+  command = g_strdup_printf ("mousemove --sync --window %lu %d %d",
+                             gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window))),
+                             (int) (point.x + sx), (int) (point.y + sy));
+  xdotool (command);
+  g_test_message ("pointer at %s", command);
+}
+
+/* Keys and mouse as the user has them: PgDn, Ctrl+=, Ctrl+scroll, Ctrl+F, Enter, Ctrl+G,
+ * Shift+Ctrl+G, and "Add Note" from the context menu. */
+static void
+test_input (Fixture       *fixture,
+            gconstpointer  data)
+{
+  PkPdfPages *pages;
+  graphene_rect_t rect;
+  int page = -1;
+  double zoom;
+
+  if (!g_find_program_in_path ("xdotool") || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X server");
+      return;
+    }
+  g_signal_connect (fixture->view, "note-requested", G_CALLBACK (on_note_requested), fixture);
+  load (fixture, 12);
+  wait_rendered (fixture, 0, 0);
+  pages = get_pages (fixture);
+  gtk_widget_grab_focus (GTK_WIDGET (pages));
+  pointer_to (fixture, 300, 400);
+
+  zoom = wanted_zoom_above = pk_pdf_view_get_zoom (fixture->view);
+  xdotool ("key ctrl+equal");
+  wait_until (zoomed_above, fixture);
+  g_assert_cmpfloat_with_epsilon (pk_pdf_view_get_zoom (fixture->view), zoom * 1.25, 1e-6);
+
+  /* Page Down scrolls a screen on; Page Up back. */
+  xdotool ("key Page_Down");
+  wait_until (scrolled_down, fixture);
+  xdotool ("key Page_Up");
+  wait_until (scrolled_to_top, fixture);
+  xdotool ("key End");
+  wanted_page_now = 11;
+  wait_until (on_wanted_page, fixture);
+  xdotool ("key Home");
+  wanted_page_now = 0;
+  wait_until (on_wanted_page, fixture);
+
+  /* Ctrl+wheel up zooms in; the wheel alone scrolls and leaves the zoom. */
+  zoom = wanted_zoom_above = pk_pdf_view_get_zoom (fixture->view);
+  pointer_to (fixture, 300, 400);
+  xdotool ("keydown ctrl click 4 keyup ctrl");
+  wait_until (zoomed_above, fixture);
+  zoom = pk_pdf_view_get_zoom (fixture->view);
+  xdotool ("click 5");
+  g_assert_cmpfloat (pk_pdf_view_get_zoom (fixture->view), ==, zoom);
+
+  /* Ctrl+F, type, Enter for the next hit, Ctrl+G, Shift+Ctrl+G. */
+  xdotool ("key ctrl+f");
+  wait_until (search_entry_focused, fixture);
+  xdotool ("type Sida");
+  wait_until (search_done, fixture);
+  g_assert_cmpuint (pk_pdf_view_get_n_matches (fixture->view), ==, 12);
+  g_assert_true (pk_pdf_view_get_current_match (fixture->view, &page, &rect));
+  int first = page;
+  xdotool ("key Return");
+  g_assert_true (pk_pdf_view_get_current_match (fixture->view, &page, NULL));
+  g_assert_cmpint (page, ==, (first + 1) % 12);
+  xdotool ("key ctrl+g");
+  g_assert_true (pk_pdf_view_get_current_match (fixture->view, &page, NULL));
+  g_assert_cmpint (page, ==, (first + 2) % 12);
+  xdotool ("key shift+ctrl+g");
+  g_assert_true (pk_pdf_view_get_current_match (fixture->view, &page, NULL));
+  g_assert_cmpint (page, ==, (first + 1) % 12);
+
+  /* Right click on the page, "Add Note": the request names the point in PDF points. */
+  gtk_widget_grab_focus (GTK_WIDGET (pages));
+  pointer_to (fixture, 200, 250);
+  xdotool ("click 3");
+  /* The menu opens below the pointer; its one item is just below and to the right. */
+  xdotool ("sleep 0.3 mousemove_relative --sync 45 22 click 1");
+  wait_until (note_requested, fixture);
+  g_assert_cmpint (fixture->note_page, ==, pk_pdf_view_get_page (fixture->view));
+  g_assert_cmpfloat (fabs (fixture->note_x - 200), <, 2);
+  g_assert_cmpfloat (fabs (fixture->note_y - 250), <, 2);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -544,6 +726,8 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The search bar appears at once, so typed keys do not race its slide-in. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/pdf-view/worker", test_worker);
   ADD ("/pdf-view/load-and-go-to-page", test_load_and_go_to_page);
@@ -552,5 +736,6 @@ main (int   argc,
   ADD ("/pdf-view/broken", test_broken);
   ADD ("/pdf-view/notes", test_notes);
   ADD ("/pdf-view/cache-bounded", test_cache_bounded);
+  ADD ("/pdf-view/input", test_input);
   return g_test_run ();
 }

@@ -860,8 +860,8 @@ pk_pdf_pages_set_zoom_mode (PkPdfPages    *self,
   self->mode = mode;
   relayout (self);
   /* A whole page on screen means that page from its top. */
-  if (mode == PK_PDF_ZOOM_FIT_PAGE && self->layout_width > 0)
-    pk_pdf_pages_set_page (self, self->page);
+  if (mode == PK_PDF_ZOOM_FIT_PAGE)
+    pk_pdf_pages_set_page (self, pk_pdf_pages_get_page (self));
   update_cache (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

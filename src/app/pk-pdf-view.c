@@ -678,10 +678,7 @@ pk_pdf_view_class_init (PkPdfViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "viewer.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "viewer.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "viewer.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "viewer.next-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "viewer.next-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "viewer.previous-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "viewer.previous-page", NULL);
+  /* Page Up/Down scroll by a screen (GtkScrolledWindow's own keys, as in Papers). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "viewer.first-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "viewer.last-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "viewer.toggle-thumbnails", NULL);

@@ -2,10 +2,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
 
 #include "pk-agenda-panel.h"
+#include "pk-attachments-panel.h"
+#include "pk-pdf-view.h"
+#include "pk-test-pdf.h"
 #include "pk-application.h"
 #include "pk-attendance-panel.h"
 #include "pk-export-dialog.h"
@@ -843,6 +847,131 @@ test_minutes_typing (Fixture       *fixture,
   }
 }
 
+static gboolean
+attachments_idle (gpointer data)
+{
+  return !pk_attachments_panel_is_busy (data);
+}
+
+static gboolean
+viewer_loaded (gpointer data)
+{
+  PkAttachmentsPanel *panel = data;
+  return pk_pdf_view_is_loaded (PK_PDF_VIEW (pk_attachments_panel_get_view (panel)));
+}
+
+static gboolean
+on_page_three (gpointer data)
+{
+  PkPdfView *view = data;
+  return pk_pdf_view_get_page (view) == 2 && pk_pdf_view_get_page_texture (view, 2, NULL) != NULL;
+}
+
+static gboolean
+panel_shows_unsafe (gpointer data)
+{
+  return g_strcmp0 (pk_attachments_panel_get_state (data), "unsafe") == 0;
+}
+
+static guint
+position_titled (GListModel *attachments,
+                 const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+    {
+      g_autoptr(PkAttachment) attachment = g_list_model_get_item (attachments, i);
+      if (g_strcmp0 (pk_attachment_get_title (attachment), title) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* A 12-page bilaga opens from the database with its source file gone, goes to page 3, takes a
+ * note; a file Poppler fails on is stored but not opened; a file that is no PDF is refused. */
+static void
+test_bilagor (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *json = pk_test_read_data_file ("rich-meeting.json", NULL);
+  g_autofree char *source = g_build_filename (fixture->dir, "Underlag budget.pdf", NULL);
+  g_autofree char *not_pdf = g_build_filename (fixture->dir, "anteckningar.pdf", NULL);
+  g_autofree char *broken = g_build_filename (fixture->dir, "trasig.pdf", NULL);
+  g_autoptr(GBytes) pdf = pk_test_make_pdf (12, 6, "Kommunfullmäktige");
+  g_autoptr(GError) error = NULL;
+  PkAttachmentsPanel *panel;
+  PkPdfView *view;
+  PkAgendaItem *item;
+  GListModel *attachments;
+  guint position, before;
+
+  g_assert_true (g_file_set_contents (source, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), &error));
+  {
+    g_autoptr(PkDatabase) db = pk_database_open (fixture->db_path, &error);
+    g_autoptr(PkMeeting) meeting = pk_meeting_from_json (json, -1, &error);
+    g_autoptr(PkAttachment) attachment = NULL;
+    gint64 id;
+
+    g_assert_no_error (error);
+    id = pk_database_insert_meeting (db, meeting, &error);
+    g_assert_no_error (error);
+    g_clear_object (&meeting);
+    meeting = pk_database_load_meeting (db, id, &error);
+    attachment = pk_database_attach_file (db, pk_agenda_item_get_id (pk_meeting_find_item_by_number (meeting, "2")),
+                                          source, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pk_attachment_get_pages (attachment), ==, 12);
+  }
+  g_assert_cmpint (g_unlink (source), ==, 0);
+
+  open_window (fixture);
+  wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-panel", "s", "attachments"));
+  panel = PK_ATTACHMENTS_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_ATTACHMENTS_PANEL));
+  view = PK_PDF_VIEW (pk_attachments_panel_get_view (panel));
+  attachments = pk_attachments_panel_get_attachments (panel);
+  position = position_titled (attachments, "Underlag budget");
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  pk_attachments_panel_select (panel, position);
+  wait_until (viewer_loaded, panel);
+  g_assert_cmpint (pk_pdf_view_get_n_pages (view), ==, 12);
+  pk_pdf_view_set_page (view, 2);
+  wait_until (on_page_three, view);
+
+  pk_attachments_panel_add_note (panel, 2, 120, 200, "Fråga om budgetramen");
+  wait_until (attachments_idle, panel);
+  g_assert_cmpuint (g_list_model_get_n_items (pk_attachments_panel_get_notes (panel)), ==, 1);
+  g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT page || ':' || text FROM annotation"), ==, "2:Fråga om budgetramen");
+
+  /* Attaching through the panel: a PDF Poppler fails on, then a file that is no PDF. */
+  item = pk_meeting_find_item_by_number (pk_meeting_view_get_loaded_meeting (PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window))), "3");
+  g_assert_nonnull (item);
+  g_assert_true (g_file_set_contents (broken, g_bytes_get_data (pdf, NULL), 600, &error));
+  g_assert_true (g_file_set_contents (not_pdf, "Mötesanteckningar, inte en PDF\n", -1, &error));
+  before = g_list_model_get_n_items (attachments);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (broken);
+    GSList files = { file, NULL };
+
+    pk_attachments_panel_attach_files (panel, item, &files);
+  }
+  wait_until (attachments_idle, panel);
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, before + 1);
+  position = position_titled (attachments, "trasig");
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  pk_attachments_panel_select (panel, position);
+  wait_until (panel_shows_unsafe, panel);
+  g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT probe_result FROM attachment WHERE title = 'trasig'"), ==, "failed");
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (not_pdf);
+    GSList files = { file, NULL };
+
+    pk_attachments_panel_attach_files (panel, item, &files);
+  }
+  wait_until (attachments_idle, panel);
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, before + 1);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM attachment WHERE title = 'anteckningar'"), ==, 0);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -859,6 +988,7 @@ main (int   argc,
 
   ADD ("/window/opens-with-meetings", test_opens_with_meetings);
   ADD ("/window/minutes-typing", test_minutes_typing);
+  ADD ("/window/bilagor", test_bilagor);
   ADD ("/window/new-meeting-appears", test_new_meeting_appears);
   ADD ("/window/title-edit-saved", test_title_edit_saved);
   ADD ("/window/invalid-date-not-saved", test_invalid_date_not_saved);

@@ -49,6 +49,9 @@ struct _PkAgendaPanel
 
 G_DEFINE_FINAL_TYPE (PkAgendaPanel, pk_agenda_panel, GTK_TYPE_WIDGET)
 
+enum { FILES_DROPPED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   PkAgendaPanel *panel;       /* weak: the toast may outlive it */
@@ -983,12 +986,35 @@ on_list_key_pressed (GtkEventControllerKey *controller,
 
 /* ---- rows ---- */
 
+static gboolean
+on_files_dropped (GtkDropTarget *target,
+                  const GValue  *value,
+                  double         x,
+                  double         y,
+                  PkAgendaPanel *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  PkAgendaItem *item = pk_agenda_row_get_item (PK_AGENDA_ROW (row));
+  g_autoptr(GSList) files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+  if (item == NULL || files == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[FILES_DROPPED], 0, item, files);
+  return TRUE;
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
-           gpointer                  user_data)
+           PkAgendaPanel            *self)
 {
-  gtk_list_item_set_child (list_item, GTK_WIDGET (pk_agenda_row_new ()));
+  GtkWidget *row = GTK_WIDGET (pk_agenda_row_new ());
+  /* PDFs dropped on an item become its bilagor. */
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_files_dropped), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
@@ -1105,6 +1131,9 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   object_class->finalize = pk_agenda_panel_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-agenda-panel.ui");
+  /* Files dropped on an item's row: (PkAgendaItem *, GSList * of GFile). */
+  signals[FILES_DROPPED] = g_signal_new ("files-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                         NULL, NULL, G_TYPE_NONE, 2, PK_TYPE_AGENDA_ITEM, G_TYPE_POINTER);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, overrun_revealer);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, overrun_label);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, plan_label);

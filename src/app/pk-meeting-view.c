@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pk-agenda-panel.h"
+#include "pk-attachments-panel.h"
 #include "pk-attendance-panel.h"
 #include "pk-justering-panel.h"
 #include "pk-meeting-view.h"
@@ -30,6 +31,7 @@ struct _PkMeetingView
   PkAgendaPanel *agenda_panel;
   PkAttendancePanel *attendance_panel;
   PkMinutesPanel *minutes_panel;
+  PkAttachmentsPanel *attachments_panel;
   PkJusteringPanel *justering_panel;
   GtkImage *lock_icon;
   GtkWidget *header_grid;
@@ -305,6 +307,8 @@ show_panels (PkMeetingView *self,
   pk_agenda_panel_set_quorum_requirement (self->agenda_panel, required);
   pk_attendance_panel_set_meeting (self->attendance_panel, database, full, required);
   pk_minutes_panel_set_meeting (self->minutes_panel, database, full, pk_agenda_panel_get_items (self->agenda_panel));
+  pk_attachments_panel_set_meeting (self->attachments_panel, database, full, pk_agenda_panel_get_items (self->agenda_panel));
+  pk_attachments_panel_set_locked (self->attachments_panel, locked);
   pk_justering_panel_set_meeting (self->justering_panel, database, full);
   /* A justerat protocol is shown, not edited: the database would refuse anyway. */
   gtk_widget_set_sensitive (self->header_grid, !locked);
@@ -323,6 +327,14 @@ on_status_chosen (PkMeetingView *self,
   pk_meeting_set_status (self->meeting, status);
   sync_header (self);
   schedule_save (self);
+}
+
+static void
+on_files_dropped (PkMeetingView *self,
+                  PkAgendaItem  *item,
+                  GSList        *files)
+{
+  pk_attachments_panel_attach_files (self->attachments_panel, item, files);
 }
 
 static void
@@ -526,6 +538,7 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   g_type_ensure (PK_TYPE_ATTENDANCE_PANEL);
   g_type_ensure (PK_TYPE_JUSTERING_PANEL);
   g_type_ensure (PK_TYPE_MINUTES_PANEL);
+  g_type_ensure (PK_TYPE_ATTACHMENTS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, title_entry);
@@ -541,6 +554,7 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, agenda_panel);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_panel);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, minutes_panel);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attachments_panel);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, justering_panel);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, lock_icon);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, header_grid);
@@ -555,6 +569,7 @@ pk_meeting_view_init (PkMeetingView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->saver = pk_saver_new (G_OBJECT (self), take_snapshot, write_snapshot, snapshot_written, g_object_unref);
+  g_signal_connect_object (self->agenda_panel, "files-dropped", G_CALLBACK (on_files_dropped), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->justering_panel, "status-chosen", G_CALLBACK (on_status_chosen), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->justering_panel, "changed", G_CALLBACK (on_justering_changed), self, G_CONNECT_SWAPPED);
 

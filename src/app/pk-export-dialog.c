@@ -1,16 +1,14 @@
 /* pk-export-dialog.c: export the minutes with a preview of the pages before saving. The PDF is
- * written to a temporary file on a thread; each page is rendered by Poppler on a thread of its
- * own with its own PopplerDocument (never one document shared between threads). */
+ * written to a temporary file on a thread and shown in a PkPdfView, whose render thread is the
+ * only one in the process that touches Poppler. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <poppler.h>
 #include <unistd.h>
 
 #include "pk-export-dialog.h"
-
-#define PREVIEW_SCALE 1.4
+#include "pk-pdf-view.h"
 
 struct _PkExportDialog
 {
@@ -19,18 +17,13 @@ struct _PkExportDialog
   GtkDropDown *kind_dropdown;
   GtkButton *save_button;
   GtkStack *stack;
-  GtkPicture *page_picture;
+  PkPdfView *pdf_view;
   AdwStatusPage *error_page;
-  GtkButton *previous_button;
-  GtkButton *next_button;
-  GtkLabel *page_label;
 
   PkDatabase *database;
   PkMeeting *meeting;
   PkExportKind kind;
   char *temp_path;
-  guint n_pages;
-  guint page;
   guint busy;
   GCancellable *cancellable;
 };
@@ -43,12 +36,7 @@ typedef struct
   PkMeeting *copy;
   PkExportKind kind;
   char *path;
-  guint page;
-  guint n_pages;
-  GBytes *pixels;
-  int width;
-  int height;
-  int stride;
+  GBytes *bytes;     /* the PDF written */
 } Job;
 
 static void
@@ -57,44 +45,8 @@ job_free (Job *job)
   g_clear_weak_pointer (&job->dialog);
   g_clear_object (&job->copy);
   g_free (job->path);
-  g_clear_pointer (&job->pixels, g_bytes_unref);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
   g_free (job);
-}
-
-/* Renders one page in this thread, with a document opened in this thread. */
-static gboolean
-render_page (Job     *job,
-             GError **error)
-{
-  g_autofree char *uri = g_filename_to_uri (job->path, NULL, error);
-  PopplerDocument *document;
-  PopplerPage *page;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double width, height;
-
-  if (uri == NULL || !(document = poppler_document_new_from_file (uri, NULL, error)))
-    return FALSE;
-  job->n_pages = poppler_document_get_n_pages (document);
-  page = poppler_document_get_page (document, MIN (job->page, job->n_pages - 1));
-  poppler_page_get_size (page, &width, &height);
-  job->width = (int) (width * PREVIEW_SCALE);
-  job->height = (int) (height * PREVIEW_SCALE);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width, job->height);
-  cr = cairo_create (surface);
-  /* Pages are paper: white, in dark mode too. */
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, PREVIEW_SCALE, PREVIEW_SCALE);
-  poppler_page_render_for_printing (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  job->stride = cairo_image_surface_get_stride (surface);
-  job->pixels = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) job->stride * job->height);
-  cairo_surface_destroy (surface);
-  g_object_unref (page);
-  g_object_unref (document);
-  return TRUE;
 }
 
 static void
@@ -107,15 +59,18 @@ make_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok;
 
-  if (job->copy != NULL)
-    ok = job->kind == PK_EXPORT_AGENDA
-           ? pk_agenda_pdf_write (job->copy, job->path, NULL, &error)
-           : pk_protocol_pdf_write (job->copy, job->kind == PK_EXPORT_PUBLIC ? PK_PROTOCOL_PUBLIC : PK_PROTOCOL_FULL,
-                                    job->path, NULL, &error);
-  else
-    ok = TRUE;
+  ok = job->kind == PK_EXPORT_AGENDA
+         ? pk_agenda_pdf_write (job->copy, job->path, NULL, &error)
+         : pk_protocol_pdf_write (job->copy, job->kind == PK_EXPORT_PUBLIC ? PK_PROTOCOL_PUBLIC : PK_PROTOCOL_FULL,
+                                  job->path, NULL, &error);
   if (ok && !g_cancellable_is_cancelled (cancellable))
-    ok = render_page (job, &error);
+    {
+      char *data = NULL;
+      gsize length = 0;
+
+      if ((ok = g_file_get_contents (job->path, &data, &length, &error)))
+        job->bytes = g_bytes_new_take (data, length);
+    }
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -123,16 +78,38 @@ make_thread (GTask        *task,
 }
 
 static void
-update_pager (PkExportDialog *self)
+update_buttons (PkExportDialog *self)
 {
-  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), self->page + 1, self->n_pages);
+  gboolean shown = self->busy == 0 && pk_pdf_view_is_loaded (self->pdf_view);
 
-  gtk_label_set_label (self->page_label, self->n_pages > 0 ? text : "");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->previous_button), self->busy == 0 && self->page > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), self->busy == 0 && self->page + 1 < self->n_pages);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->busy == 0 && self->n_pages > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), shown);
   /* One job at a time on the temporary file: it is rewritten when the kind changes. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), self->busy == 0);
+}
+
+static void
+show_error (PkExportDialog *self,
+            const char     *message)
+{
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+on_loaded (PkExportDialog *self)
+{
+  self->busy--;
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  update_buttons (self);
+}
+
+static void
+on_load_failed (PkExportDialog *self,
+                const GError   *error)
+{
+  self->busy--;
+  show_error (self, error->message);
+  update_buttons (self);
 }
 
 static void
@@ -147,45 +124,33 @@ make_done (GObject      *source,
   g_task_propagate_boolean (G_TASK (result), &error);
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->busy--;
   if (error != NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      self->n_pages = 0;
+      self->busy--;
+      show_error (self, error->message);
+      update_buttons (self);
+      return;
     }
-  else
-    {
-      g_autoptr(GdkTexture) texture = gdk_memory_texture_new (job->width, job->height, GDK_MEMORY_DEFAULT,
-                                                               job->pixels, job->stride);
-      gtk_picture_set_paintable (self->page_picture, GDK_PAINTABLE (texture));
-      gtk_stack_set_visible_child_name (self->stack, "preview");
-      self->n_pages = job->n_pages;
-      self->page = MIN (job->page, job->n_pages - 1);
-    }
-  update_pager (self);
+  /* Still busy until the view has opened it: "loaded" or "load-failed" ends it. */
+  pk_pdf_view_load_bytes (self->pdf_view, job->bytes);
 }
 
-/* @remake: write the PDF anew (another kind); else only show another page. */
 static void
-run (PkExportDialog *self,
-     gboolean        remake,
-     guint           page)
+run (PkExportDialog *self)
 {
   g_autoptr(GTask) task = NULL;
   Job *job = g_new0 (Job, 1);
 
   g_set_weak_pointer (&job->dialog, self);
-  job->copy = remake ? pk_meeting_copy_deep (self->meeting) : NULL;
+  job->copy = pk_meeting_copy_deep (self->meeting);
   job->kind = self->kind;
   job->path = g_strdup (self->temp_path);
-  job->page = page;
-  if (remake)
-    gtk_stack_set_visible_child_name (self->stack, "working");
+  gtk_stack_set_visible_child_name (self->stack, "working");
+  pk_pdf_view_load_bytes (self->pdf_view, NULL);
   task = g_task_new (NULL, self->cancellable, make_done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   self->busy++;
-  update_pager (self);
+  update_buttons (self);
   g_task_run_in_thread (task, make_thread);
 }
 
@@ -196,21 +161,7 @@ on_kind_changed (PkExportDialog *self)
   guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
 
   self->kind = kinds[MIN (selected, G_N_ELEMENTS (kinds) - 1)];
-  run (self, TRUE, 0);
-}
-
-static void
-on_previous (PkExportDialog *self)
-{
-  if (self->page > 0)
-    run (self, FALSE, self->page - 1);
-}
-
-static void
-on_next (PkExportDialog *self)
-{
-  if (self->page + 1 < self->n_pages)
-    run (self, FALSE, self->page + 1);
+  run (self);
 }
 
 void
@@ -265,7 +216,7 @@ guint
 pk_export_dialog_get_n_pages (PkExportDialog *self)
 {
   g_return_val_if_fail (PK_IS_EXPORT_DIALOG (self), 0);
-  return self->n_pages;
+  return pk_pdf_view_is_loaded (self->pdf_view) ? (guint) pk_pdf_view_get_n_pages (self->pdf_view) : 0;
 }
 
 gboolean
@@ -311,12 +262,10 @@ pk_export_dialog_class_init (PkExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkExportDialog, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PkExportDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, PkExportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, PkExportDialog, page_picture);
+  gtk_widget_class_bind_template_child (widget_class, PkExportDialog, pdf_view);
   gtk_widget_class_bind_template_child (widget_class, PkExportDialog, error_page);
-  gtk_widget_class_bind_template_child (widget_class, PkExportDialog, previous_button);
-  gtk_widget_class_bind_template_child (widget_class, PkExportDialog, next_button);
-  gtk_widget_class_bind_template_child (widget_class, PkExportDialog, page_label);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  g_type_ensure (PK_TYPE_PDF_VIEW);
 }
 
 static void
@@ -324,8 +273,8 @@ pk_export_dialog_init (PkExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  g_signal_connect_swapped (self->previous_button, "clicked", G_CALLBACK (on_previous), self);
-  g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (on_next), self);
+  g_signal_connect_swapped (self->pdf_view, "loaded", G_CALLBACK (on_loaded), self);
+  g_signal_connect_swapped (self->pdf_view, "load-failed", G_CALLBACK (on_load_failed), self);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save), self);
 }
 
@@ -346,6 +295,6 @@ pk_export_dialog_new (GtkWindow    *parent,
   self->kind = kind;
   gtk_drop_down_set_selected (self->kind_dropdown, kind == PK_EXPORT_PUBLIC ? 1 : kind == PK_EXPORT_AGENDA ? 2 : 0);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_changed), self);
-  run (self, TRUE, 0);
+  run (self);
   return self;
 }

@@ -1,10 +1,12 @@
 /* autosave-writer.c: types into an item's discussion and autosaves as the app does, for the kill
  * test (test-autosave-kill.c). Usage: autosave-writer DB MEETING-ID INTERVAL-MS
  *
- * Like the agenda panel: the live tree is edited on the main thread; every INTERVAL-MS a deep copy
- * is written with pk_database_save_agenda() on the database's worker, one write at a time; when a
- * write is done, "saved N" (N the discussion's length in bytes in that copy) goes to stdout at
- * once. Every line printed is therefore on disk. */
+ * Like the app's panels: the live tree is edited on the main thread; every INTERVAL-MS a deep copy
+ * is written on the database's worker, one write at a time, in turn as the Beslut panel writes it
+ * (pk_database_save_minutes() of the item, with a decision and an action rewritten) and as the
+ * agenda panel does (pk_database_save_agenda() of the meeting); when a write is done, "saved N"
+ * (N the discussion's length in bytes in that copy) goes to stdout at once. Every line printed is
+ * therefore on disk. */
 #include "config.h"
 
 #include <stdio.h>
@@ -19,13 +21,15 @@ typedef struct
   PkAgendaItem *item;     /* the item being typed into */
   GString *text;
   guint word;
+  guint saves;
   gboolean writing;
   GMainLoop *loop;
 } Writer;
 
 typedef struct
 {
-  PkMeeting *copy;
+  PkMeeting *copy;        /* the agenda panel's save */
+  GPtrArray *items;       /* or the Beslut panel's: copies of the item typed into */
   gsize length;
 } Snapshot;
 
@@ -33,6 +37,7 @@ static void
 snapshot_free (Snapshot *snapshot)
 {
   g_clear_object (&snapshot->copy);
+  g_clear_pointer (&snapshot->items, g_ptr_array_unref);
   g_free (snapshot);
 }
 
@@ -46,7 +51,8 @@ write_thread (GTask        *task,
   GError *error = NULL;
   PkDatabase *database = source_object;
 
-  if (pk_database_save_agenda (database, snapshot->copy, NULL, &error))
+  if (snapshot->items != NULL ? pk_database_save_minutes (database, snapshot->items, &error)
+                              : pk_database_save_agenda (database, snapshot->copy, NULL, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -67,7 +73,10 @@ write_done (GObject      *source,
       g_printerr ("autosave-writer: %s\n", error->message);
       exit (1);
     }
-  pk_meeting_adopt_ids (snapshot->copy);
+  if (snapshot->copy != NULL)
+    pk_meeting_adopt_ids (snapshot->copy);
+  else
+    pk_agenda_item_adopt_ids (g_ptr_array_index (snapshot->items, 0));
   printf ("saved %" G_GSIZE_FORMAT "\n", snapshot->length);
   fflush (stdout);
 }
@@ -93,7 +102,30 @@ tick (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   snapshot = g_new0 (Snapshot, 1);
-  snapshot->copy = pk_meeting_copy_deep (writer->meeting);
+  writer->saves++;
+  if (writer->saves % 2 == 0)
+    {
+      GListStore *decisions = pk_agenda_item_get_decisions (writer->item);
+      g_autoptr(PkDecision) decision = NULL;
+      g_autoptr(PkAction) action = pk_action_new ();
+      g_autofree char *text = g_strdup_printf ("Beslut efter %u ord.", writer->word);
+
+      /* The decision is written anew on every such save, the actions grow by one. */
+      if (g_list_model_get_n_items (G_LIST_MODEL (decisions)) == 0)
+        {
+          decision = pk_decision_new ();
+          g_list_store_append (decisions, decision);
+        }
+      else
+        decision = g_list_model_get_item (G_LIST_MODEL (decisions), 0);
+      pk_decision_set_text (decision, text);
+      pk_action_set_text (action, text);
+      g_list_store_append (pk_agenda_item_get_actions (writer->item), action);
+      snapshot->items = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (snapshot->items, pk_agenda_item_copy_deep (writer->item));
+    }
+  else
+    snapshot->copy = pk_meeting_copy_deep (writer->meeting);
   snapshot->length = writer->text->len;
   writer->writing = TRUE;
   task = g_task_new (writer->database, NULL, write_done, writer);

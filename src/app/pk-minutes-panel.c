@@ -658,6 +658,7 @@ pk_minutes_panel_init (PkMinutesPanel *self)
     { "<Control>t", "minutes.focus-discussion" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkEventController *focus;
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -668,6 +669,10 @@ pk_minutes_panel_init (PkMinutesPanel *self)
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
                                                             gtk_named_action_new (shortcuts[i].action)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  /* Leaving the panel (another panel, the sidebar, another window) writes what was typed now. */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (pk_minutes_panel_flush), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   self->buffers = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);

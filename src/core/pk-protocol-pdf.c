@@ -542,7 +542,8 @@ pk_protocol_pdf_write (PkMeeting          *meeting,
                                                pk_meeting_get_version (meeting), pk_meeting_get_content_sha256 (meeting));
       pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_SMALL, line, 0, 10);
     }
-  else if (pk_meeting_get_recorded_by (meeting) != NULL)
+  /* A protokoll is signed by its sekreterare above; the notes of a lighter meeting say who kept them. */
+  else if (!protokoll && pk_meeting_get_recorded_by (meeting) != NULL)
     {
       g_autofree char *who = escape (pk_meeting_get_recorded_by (meeting));
       g_autofree char *line = g_strdup_printf ("Mötesanteckningar förda av %s", who);

@@ -714,6 +714,15 @@ test_export_dialog (Fixture       *fixture,
 }
 
 static gboolean
+focus_in_decision (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (data));
+
+  return GTK_IS_TEXT_VIEW (focus) &&
+         gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)) == pk_decision_row_get_buffer (data);
+}
+
+static gboolean
 minutes_idle (gpointer data)
 {
   return !pk_minutes_panel_is_busy (data);
@@ -816,6 +825,8 @@ test_minutes_typing (Fixture       *fixture,
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pk_agenda_item_get_decisions (second))), ==, before + 1);
     row = gtk_list_box_get_row_at_index (pk_minutes_panel_get_decisions_list (panel), (int) before);
     g_assert_true (PK_IS_DECISION_ROW (row));
+    /* Typing goes straight on in the new decision. */
+    wait_until (focus_in_decision, row);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "decision.phrase", "i", (gint32) tabled));
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "minutes.mark-deferred", NULL));

@@ -175,9 +175,21 @@ pk_action_row_get_action (PkActionRow *self)
   return self->action;
 }
 
+static void
+focus_when_mapped (GtkWidget *entry)
+{
+  g_signal_handlers_disconnect_by_func (entry, focus_when_mapped, NULL);
+  gtk_widget_grab_focus (entry);
+}
+
 void
 pk_action_row_focus (PkActionRow *self)
 {
   g_return_if_fail (PK_IS_ACTION_ROW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
+
+  /* A row just added is not on screen yet: focus follows when it is. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->text_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
+  else
+    g_signal_connect (self->text_entry, "map", G_CALLBACK (focus_when_mapped), NULL);
 }

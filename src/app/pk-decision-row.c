@@ -354,9 +354,21 @@ pk_decision_row_get_buffer (PkDecisionRow *self)
   return gtk_text_view_get_buffer (self->text_view);
 }
 
+static void
+focus_when_mapped (GtkWidget *text_view)
+{
+  g_signal_handlers_disconnect_by_func (text_view, focus_when_mapped, NULL);
+  gtk_widget_grab_focus (text_view);
+}
+
 void
 pk_decision_row_focus_text (PkDecisionRow *self)
 {
   g_return_if_fail (PK_IS_DECISION_ROW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+
+  /* A row just added is not on screen yet: focus follows when it is (and scrolls it into view). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  else
+    g_signal_connect (self->text_view, "map", G_CALLBACK (focus_when_mapped), NULL);
 }

@@ -96,9 +96,20 @@ pk_note_row_get_note (PkNoteRow *self)
   return self->note;
 }
 
+static void
+focus_when_mapped (GtkWidget *entry)
+{
+  g_signal_handlers_disconnect_by_func (entry, focus_when_mapped, NULL);
+  gtk_widget_grab_focus (entry);
+}
+
 void
 pk_note_row_focus (PkNoteRow *self)
 {
   g_return_if_fail (PK_IS_NOTE_ROW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->name_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+  else
+    g_signal_connect (self->name_entry, "map", G_CALLBACK (focus_when_mapped), NULL);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pk-agenda-panel.h"
+#include "pk-toast.h"
 #include "pk-agenda-row.h"
 #include "pk-export.h"
 #include "pk-saver.h"
@@ -64,28 +65,6 @@ typedef struct
 static void rebuild (PkAgendaPanel *self);
 static void schedule_save (PkAgendaPanel *self);
 
-static void
-show_toast (PkAgendaPanel *self,
-            AdwToast      *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_message (PkAgendaPanel *self,
-              const char    *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 5);
-  show_toast (self, toast);
-}
-
 /* ---- saving ---- */
 
 typedef struct
@@ -142,7 +121,7 @@ snapshot_written (gpointer      owner,
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The agenda was not saved: %s"), error->message);
-      show_message (self, message);
+      pk_toast_show_message (GTK_WIDGET (self), message);
       return;
     }
   /* New items got their ids in the copy; the items on screen take them, so the next save
@@ -829,7 +808,7 @@ remove_item (GtkWidget  *widget,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_removal_undo), removal);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_removal_dismissed), removal,
                          (GClosureNotify) (void (*) (void)) removal_free, 0);
-  show_toast (self, toast);
+  pk_toast_show (GTK_WIDGET (self), toast);
 }
 
 /* Renaming happens in the item editor beside the list. (An editable label in the row itself
@@ -902,7 +881,7 @@ standard_done (GObject      *source,
     message = g_strdup_printf (_("New meetings of %s will start with these %u items"), job->body, job->items->len);
   else
     message = g_strdup_printf (_("The standard agenda was not saved: %s"), error->message);
-  show_message (self, message);
+  pk_toast_show_message (GTK_WIDGET (self), message);
 }
 
 static void

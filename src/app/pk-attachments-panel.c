@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "pk-attachments-panel.h"
+#include "pk-toast.h"
 #include "pk-pdf-note.h"
 #include "pk-pdf-view.h"
 
@@ -49,28 +50,6 @@ struct _PkAttachmentsPanel
 G_DEFINE_FINAL_TYPE (PkAttachmentsPanel, pk_attachments_panel, GTK_TYPE_WIDGET)
 
 static void rebuild (PkAttachmentsPanel *self);
-
-static void
-show_toast (PkAttachmentsPanel *self,
-            AdwToast           *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_message (PkAttachmentsPanel *self,
-              const char         *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 6);
-  show_toast (self, toast);
-}
 
 static PkAgendaItem *
 item_of (PkAttachmentsPanel *self,
@@ -190,7 +169,7 @@ job_done (GObject      *source,
           gtk_stack_set_visible_child_name (self->viewer_stack, "unsafe");
         }
       else
-        show_message (self, message);
+        pk_toast_show_message (GTK_WIDGET (self), message);
       return;
     }
   switch (job->kind)
@@ -209,7 +188,7 @@ job_done (GObject      *source,
           {
             g_autofree char *name = g_file_get_basename (file);
             g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
-            show_message (self, message);
+            pk_toast_show_message (GTK_WIDGET (self), message);
           }
       }
       break;
@@ -451,7 +430,7 @@ attach_done (GObject      *source,
       message = g_error_matches (error, PK_PROBE_ERROR, PK_PROBE_ERROR_NOT_PDF)
         ? g_strdup_printf (_("“%s” is not a PDF and was not attached."), attach->name)
         : g_strdup_printf (_("“%s” was not attached: %s"), attach->name, error->message);
-      show_message (self, message);
+      pk_toast_show_message (GTK_WIDGET (self), message);
       attach_free (attach);
       return;
     }
@@ -467,7 +446,7 @@ attach_done (GObject      *source,
   if (!pk_attachment_get_safe_to_show (attachment))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” was stored, but it cannot be shown safely here."), attach->name);
-      show_message (self, message);
+      pk_toast_show_message (GTK_WIDGET (self), message);
     }
   attach_free (attach);
 }
@@ -484,7 +463,7 @@ pk_attachments_panel_attach_files (PkAttachmentsPanel *self,
     return;
   if (pk_agenda_item_get_id (item) == 0)
     {
-      show_message (self, _("The item is being saved; attach the file again in a moment."));
+      pk_toast_show_message (GTK_WIDGET (self), _("The item is being saved; attach the file again in a moment."));
       return;
     }
   for (GSList *l = files; l != NULL; l = l->next)
@@ -494,7 +473,7 @@ pk_attachments_panel_attach_files (PkAttachmentsPanel *self,
 
       if (path == NULL)
         {
-          show_message (self, _("Only files on this computer can be attached."));
+          pk_toast_show_message (GTK_WIDGET (self), _("Only files on this computer can be attached."));
           continue;
         }
       attach = g_new0 (Attach, 1);
@@ -666,7 +645,7 @@ open_outside_action (GtkWidget  *widget,
     return;
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      show_message (self, g_strerror (errno));
+      pk_toast_show_message (GTK_WIDGET (self), g_strerror (errno));
       return;
     }
   name = file_name_for (self->shown);
@@ -743,7 +722,7 @@ remove_action (GtkWidget  *widget,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_removal), removal);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (removal_dismissed), removal,
                          (GClosureNotify) (void (*) (void)) removal_free, 0);
-  show_toast (self, toast);
+  pk_toast_show (GTK_WIDGET (self), toast);
 }
 
 /* ---- notes ---- */

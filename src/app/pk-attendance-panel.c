@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pk-attendance-panel.h"
+#include "pk-toast.h"
 #include "pk-attendance-row.h"
 #include "pk-saver.h"
 
@@ -31,20 +32,6 @@ struct _PkAttendancePanel
 
 G_DEFINE_FINAL_TYPE (PkAttendancePanel, pk_attendance_panel, GTK_TYPE_WIDGET)
 
-static void
-show_message (PkAttendancePanel *self,
-              const char        *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 5);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 /* ---- saving ---- */
 
 static gpointer
@@ -70,7 +57,7 @@ snapshot_written (gpointer      owner,
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The attendance was not saved: %s"), error->message);
-      show_message (owner, message);
+      pk_toast_show_message (GTK_WIDGET (owner), message);
     }
 }
 
@@ -173,7 +160,7 @@ on_attendance_notify (PkAttendancePanel *self,
           g_strcmp0 (number, self->last_unknown_item) != 0)
         {
           g_autofree char *message = g_strdup_printf (_("There is no item numbered “%s” on the agenda"), number);
-          show_message (self, message);
+          pk_toast_show_message (GTK_WIDGET (self), message);
         }
       g_free (self->last_unknown_item);
       self->last_unknown_item = g_steal_pointer (&number);
@@ -250,7 +237,7 @@ prefill_done (GObject      *source,
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not read the members: %s"), error->message);
-      show_message (self, message);
+      pk_toast_show_message (GTK_WIDGET (self), message);
       return;
     }
   if (self->meeting == NULL || pk_meeting_get_id (self->meeting) != pk_meeting_get_id (job->copy))
@@ -284,7 +271,7 @@ prefill_done (GObject      *source,
       added++;
     }
   if (added == 0)
-    show_message (self, pk_meeting_get_body (self->meeting) != NULL
+    pk_toast_show_message (GTK_WIDGET (self), pk_meeting_get_body (self->meeting) != NULL
                           ? _("Every member on the meeting date is on the roster already")
                           : _("The meeting has no body, so there are no members to fill in"));
   else

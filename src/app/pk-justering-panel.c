@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pk-justering-panel.h"
+#include "pk-toast.h"
 
 /* Justering normally within 14 days of the meeting. */
 #define JUSTERING_DAYS 14
@@ -43,20 +44,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const PkRole signer_roles[] = { PK_ROLE_SEKRETERARE, PK_ROLE_ORDFORANDE, PK_ROLE_JUSTERARE };
-
-static void
-show_message (PkJusteringPanel *self,
-              const char       *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 6);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 static void
 add_signoff_row (PkJusteringPanel *self,
@@ -260,15 +247,15 @@ job_done (GObject      *source,
   self->busy--;
   if (error != NULL)
     {
-      show_message (self, error->message);
+      pk_toast_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   if (job->reason != NULL)
-    show_message (self, _("Correction opened: a new version can be edited and signed"));
+    pk_toast_show_message (GTK_WIDGET (self), _("Correction opened: a new version can be edited and signed"));
   else if (job->justerat)
-    show_message (self, _("Approved: the minutes are locked and their § numbers fixed"));
+    pk_toast_show_message (GTK_WIDGET (self), _("Approved: the minutes are locked and their § numbers fixed"));
   else
-    show_message (self, _("Signed"));
+    pk_toast_show_message (GTK_WIDGET (self), _("Signed"));
   gtk_editable_set_text (GTK_EDITABLE (self->signer_name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row), "");
   /* The view reads the meeting again: status, § numbers, sign-offs. */

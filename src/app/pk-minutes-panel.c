@@ -10,6 +10,7 @@
 #include "pk-action-row.h"
 #include "pk-decision-row.h"
 #include "pk-minutes-panel.h"
+#include "pk-toast.h"
 #include "pk-saver.h"
 #include "pk-spell-adapter.h"
 
@@ -48,22 +49,10 @@ static void show_item (PkMinutesPanel *self);
 /* ---- messages ---- */
 
 static void
-show_toast (PkMinutesPanel *self,
-            AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 on_spell_save_failed (PkMinutesPanel *self,
                       const char     *message)
 {
-  show_toast (self, adw_toast_new (message));
+  pk_toast_show (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 /* Swedish spelling while typing. Loading hunspell's dictionary takes a core for ~150 ms: not
@@ -149,7 +138,7 @@ snapshot_written (gpointer      owner,
       for (guint i = 0; i < snapshot->originals->len; i++)
         g_hash_table_add (self->dirty, g_object_ref (g_ptr_array_index (snapshot->originals, i)));
       adw_toast_set_timeout (toast, 0);
-      show_toast (self, toast);
+      pk_toast_show (GTK_WIDGET (self), toast);
       return;
     }
   /* New decisions and actions get the ids their rows were given. */
@@ -282,7 +271,7 @@ remove_with_undo (PkMinutesPanel *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_removal), removal,
                          (GClosureNotify) (void (*) (void)) removal_free, 0);
-  show_toast (self, toast);
+  pk_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void

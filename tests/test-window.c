@@ -844,6 +844,27 @@ test_minutes_typing (Fixture       *fixture,
   stored = pk_test_sql_text (fixture->db_path, sql);
   g_assert_cmpstr (stored, ==, "deferred");
 
+  /* An action whose owner is picked from the roster. */
+  {
+    PkMeeting *meeting = pk_meeting_view_get_loaded_meeting (PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window)));
+    g_autoptr(PkAttendance) first_attendee = g_list_model_get_item (G_LIST_MODEL (pk_meeting_get_attendees (meeting)), 0);
+    GtkListBoxRow *action_row;
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (pk_agenda_item_get_actions (second)));
+    g_autofree char *owner_sql = NULL;
+    g_autofree char *owner = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "minutes.add-action", NULL));
+    action_row = gtk_list_box_get_row_at_index (pk_minutes_panel_get_actions_list (panel), (int) n);
+    g_assert_nonnull (action_row);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (action_row), "action-row.owner", "s",
+                                               pk_attendance_get_name (first_attendee)));
+    wait_until (minutes_idle, panel);
+    owner_sql = g_strdup_printf ("SELECT owner FROM action WHERE item_id = %" G_GINT64_FORMAT
+                                 " ORDER BY position DESC LIMIT 1", pk_agenda_item_get_id (second));
+    owner = pk_test_sql_text (fixture->db_path, owner_sql);
+    g_assert_cmpstr (owner, ==, pk_attendance_get_name (first_attendee));
+  }
+
   /* Undo in the decision takes the phrase back in one step. */
   {
     GtkTextBuffer *decision_buffer = pk_decision_row_get_buffer (PK_DECISION_ROW (row));

@@ -12,6 +12,7 @@ struct _PkActionRow
 
   GtkEntry *text_entry;
   GtkEntry *owner_entry;
+  GtkMenuButton *owner_button;
   GtkMenuButton *due_button;
   GtkCalendar *calendar;
   GtkDropDown *state_dropdown;
@@ -98,6 +99,17 @@ on_clear_due (PkActionRow *self)
 }
 
 static void
+pick_owner (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PkActionRow *self = PK_ACTION_ROW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->owner_entry), g_variant_get_string (parameter, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (self->owner_entry));
+}
+
+static void
 on_remove_clicked (PkActionRow *self)
 {
   g_signal_emit (self, signals[REMOVE], 0);
@@ -127,6 +139,8 @@ pk_action_row_class_init (PkActionRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-action-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PkActionRow, text_entry);
   gtk_widget_class_bind_template_child (widget_class, PkActionRow, owner_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkActionRow, owner_button);
+  gtk_widget_class_install_action (widget_class, "action-row.owner", "s", pick_owner);
   gtk_widget_class_bind_template_child (widget_class, PkActionRow, due_button);
   gtk_widget_class_bind_template_child (widget_class, PkActionRow, calendar);
   gtk_widget_class_bind_template_child (widget_class, PkActionRow, state_dropdown);
@@ -142,10 +156,29 @@ pk_action_row_init (PkActionRow *self)
 }
 
 GtkWidget *
-pk_action_row_new (PkAction *action)
+pk_action_row_new (PkAction  *action,
+                   PkMeeting *meeting)
 {
   PkActionRow *self = g_object_new (PK_TYPE_ACTION_ROW, NULL);
   const char *due = pk_action_get_due (action);
+  g_autoptr(GMenu) people = g_menu_new ();
+  GListModel *attendees = meeting != NULL ? G_LIST_MODEL (pk_meeting_get_attendees (meeting)) : NULL;
+
+  /* The roster, to pick the owner from; any other name can be typed. */
+  for (guint i = 0; attendees != NULL && i < g_list_model_get_n_items (attendees); i++)
+    {
+      g_autoptr(PkAttendance) attendance = g_list_model_get_item (attendees, i);
+      const char *name = pk_attendance_get_name (attendance);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (name == NULL || *name == '\0')
+        continue;
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target_value (item, "action-row.owner", g_variant_new_string (name));
+      g_menu_append_item (people, item);
+    }
+  gtk_menu_button_set_menu_model (self->owner_button, G_MENU_MODEL (people));
+  gtk_widget_set_visible (GTK_WIDGET (self->owner_button), g_menu_model_get_n_items (G_MENU_MODEL (people)) > 0);
 
   self->action = g_object_ref (action);
   self->filling = TRUE;

@@ -309,7 +309,7 @@ create_action_row (gpointer action,
                    gpointer user_data)
 {
   PkMinutesPanel *self = user_data;
-  GtkWidget *row = pk_action_row_new (action);
+  GtkWidget *row = pk_action_row_new (action, self->meeting);
 
   g_signal_connect_object (row, "changed", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "remove-requested", G_CALLBACK (on_action_remove), self, 0);

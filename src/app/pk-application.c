@@ -85,17 +85,28 @@ show_about (GSimpleAction *action,
                          NULL);
 }
 
+static gboolean
+close_windows (gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  /* A copy: each window leaves the application's list as it closes. */
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (app), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+  /* Closed one by one so each flushes its pending autosave. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 quit_app (GSimpleAction *action,
           GVariant      *parameter,
           gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (app);
-
-  /* Close windows one by one so each flushes its pending autosave. */
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (GTK_WINDOW (l->data));
+  /* Not from inside the key event that asked: GTK goes on delivering it to the widgets under the
+   * focus afterwards, and those would be gone (seen: a crash on Ctrl+Q while typing). */
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_windows, g_object_ref (user_data), g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {

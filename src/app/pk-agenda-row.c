@@ -127,6 +127,9 @@ pk_agenda_row_dispose (GObject *object)
   pk_agenda_row_set_item (self, NULL, NULL);
   g_clear_pointer (&self->start, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_AGENDA_ROW);
+  /* Template children not bound to a field: GTK 4.8 leaves unparenting them to us. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pk_agenda_row_parent_class)->dispose (object);
 }
 

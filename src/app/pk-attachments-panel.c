@@ -968,6 +968,9 @@ pk_attachments_panel_dispose (GObject *object)
   if (self->notes_list != NULL)
     gtk_list_box_bind_model (self->notes_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_ATTACHMENTS_PANEL);
+  /* Template children not bound to a field: GTK 4.8 leaves unparenting them to us. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
   g_clear_object (&self->attachments);

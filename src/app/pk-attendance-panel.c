@@ -445,6 +445,9 @@ pk_attendance_panel_dispose (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_object (&self->database);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_ATTENDANCE_PANEL);
+  /* Template children not bound to a field: GTK 4.8 leaves unparenting them to us. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pk_attendance_panel_parent_class)->dispose (object);
 }
 

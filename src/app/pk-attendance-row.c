@@ -130,6 +130,9 @@ pk_attendance_row_dispose (GObject *object)
 
   pk_attendance_row_set_attendance (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_ATTENDANCE_ROW);
+  /* Template children not bound to a field: GTK 4.8 leaves unparenting them to us. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pk_attendance_row_parent_class)->dispose (object);
 }
 

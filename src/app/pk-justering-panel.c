@@ -357,6 +357,9 @@ pk_justering_panel_dispose (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_object (&self->database);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_JUSTERING_PANEL);
+  /* The template's scrolled window is not a bound child: GTK 4.8 leaves it to us. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pk_justering_panel_parent_class)->dispose (object);
 }
 

@@ -84,6 +84,9 @@ pk_meeting_row_dispose (GObject *object)
 
   pk_meeting_row_set_meeting (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_MEETING_ROW);
+  /* Template children not bound to a field: GTK 4.8 leaves unparenting them to us. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (pk_meeting_row_parent_class)->dispose (object);
 }
 

@@ -24,4 +24,10 @@ gint64   pk_test_sql_int          (const char *path,
 char    *pk_test_sql_text         (const char *path,
                                    const char *sql);
 
+/* Spins the main loop until @done says so; fails the test after 10 s. */
+void     pk_test_wait_until       (gboolean  (*done) (gpointer),
+                                   gpointer    data);
+/* Spins the main loop for @ms milliseconds. */
+void     pk_test_wait_ms          (guint       ms);
+
 G_END_DECLS

@@ -19,32 +19,6 @@ typedef struct
   gint64 ks, sn;
 } Fixture;
 
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static gboolean
 window_ready (gpointer data)
 {
@@ -134,7 +108,7 @@ fixture_teardown (Fixture       *fixture,
       gtk_window_destroy (GTK_WINDOW (fixture->window));
       g_clear_object (&fixture->window);
     }
-  wait_ms (50);
+  pk_test_wait_ms (50);
   pk_test_dir_free (fixture->dir);
   g_free (fixture->db_path);
 }
@@ -194,7 +168,7 @@ wait_for_n (PkActionsWindow *window,
             guint            n)
 {
   Count count = { window, n };
-  wait_until (shows_n, &count);
+  pk_test_wait_until (shows_n, &count);
 }
 
 static PkActionsWindow *
@@ -205,14 +179,14 @@ open_register (Fixture *fixture)
   fixture->window = pk_window_new (PK_APPLICATION (g_application_get_default ()), fixture->db_path);
   g_object_ref_sink (fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (window_ready, fixture);
+  pk_test_wait_until (window_ready, fixture);
   g_assert_cmpstr (pk_window_get_state (fixture->window), ==, "meetings");
 
   /* As the menu entry and Ctrl+Shift+A do. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-actions", NULL));
   window = PK_ACTIONS_WINDOW (find_toplevel (PK_TYPE_ACTIONS_WINDOW));
   g_assert_nonnull (window);
-  wait_until (register_idle, window);
+  pk_test_wait_until (register_idle, window);
   return window;
 }
 
@@ -314,7 +288,7 @@ test_close_and_overdue (Fixture       *fixture,
   wait_for_n (window, 4);
   position = index_of_text (entries, "Ta fram ett förslag till budget för förskolan");
   pk_actions_window_set_done (window, position, TRUE);
-  wait_until (stored_done, fixture);
+  pk_test_wait_until (stored_done, fixture);
   wait_for_n (window, 3);
   g_assert_cmpuint (index_of_text (entries, "Ta fram ett förslag till budget för förskolan"), ==, G_MAXUINT);
 
@@ -338,7 +312,7 @@ test_close_and_overdue (Fixture       *fixture,
       /* No window manager under Xvfb keeps the register above its parent: the parent steps aside. */
       gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
       gtk_window_present (GTK_WINDOW (window));
-      wait_ms (500);
+      pk_test_wait_ms (500);
       g_spawn_command_line_sync (g_getenv ("PK_SCREENSHOT"), NULL, NULL, NULL, NULL);
     }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -417,7 +391,7 @@ test_justerat_refused (Fixture       *fixture,
   wait_for_n (window, 4);
   position = index_of_text (entries, "Kalla till dialogmöte med pensionärsrådet");
   pk_actions_window_set_done (window, position, TRUE);
-  wait_until (toast_shown, window);
+  pk_test_wait_until (toast_shown, window);
   wait_for_n (window, 4);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path,
                                     "SELECT count(*) FROM action WHERE text = 'Kalla till dialogmöte med pensionärsrådet'"
@@ -455,7 +429,7 @@ test_shown_meeting_follows (Fixture       *fixture,
   g_assert_cmpint (pk_meeting_get_id (pk_window_get_selected_meeting (fixture->window)), ==, fixture->ks);
   pk_actions_window_set_done (window, index_of_text (entries, "Ta fram ett förslag till budget för förskolan"), TRUE);
   wait_for_n (window, 3);
-  wait_until (shown_action_done, fixture);
+  pk_test_wait_until (shown_action_done, fixture);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

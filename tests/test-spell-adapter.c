@@ -18,32 +18,6 @@ typedef struct
   PkSpellAdapter *adapter;
 } Fixture;
 
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-}
-
 static gboolean
 checked (gpointer data)
 {
@@ -56,8 +30,8 @@ static void
 wait_checked (Fixture *fixture)
 {
   /* busy goes up only once an edit is seen; give the debounce a moment to start. */
-  wait_ms (20);
-  wait_until (checked, fixture);
+  pk_test_wait_ms (20);
+  pk_test_wait_until (checked, fixture);
 }
 
 /* Like wait_checked(), and tells how long the longest main loop iteration took, in µs. */
@@ -107,7 +81,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->adapter);
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->window);
-  wait_ms (20);
+  pk_test_wait_ms (20);
 }
 
 /* Types @text at the end as a user would: through the buffer at the cursor, a piece at a time. */
@@ -353,7 +327,7 @@ test_apply_suggestion (Fixture       *fixture,
   place_cursor_in (fixture, "protokol", 4);
   pk_spell_adapter_update_corrections (fixture->adapter);
   g_assert_cmpstr (pk_spell_adapter_get_word (fixture->adapter), ==, "protokol");
-  wait_until (has_suggestions, fixture);
+  pk_test_wait_until (has_suggestions, fixture);
 
   section = corrections_section (fixture);
   g_assert_cmpint (g_menu_model_get_n_items (section), <=, 5);
@@ -398,7 +372,7 @@ test_add_to_dictionary (Fixture       *fixture,
   g_assert_cmpstr (pk_spell_adapter_get_word (fixture->adapter), ==, "Ljuderkansliet");
   /* At once, while the suggestion thread still holds the dictionary: rechecking waits for it
    * instead of blocking the main loop on it. */
-  wait_ms (15);
+  pk_test_wait_ms (15);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spelling.add", NULL));
   longest = wait_checked_longest (fixture);
   g_test_message ("longest main loop iteration after Add: %" G_GINT64_FORMAT " µs", longest);
@@ -408,7 +382,7 @@ test_add_to_dictionary (Fixture       *fixture,
   g_assert_cmpstr (words, ==, "protokol");
 
   /* Saved on a thread: the file has it once the thread is done. */
-  wait_ms (200);
+  pk_test_wait_ms (200);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Ljuderkansliet\n"));
 }
@@ -456,7 +430,7 @@ test_enable_disable (Fixture       *fixture,
   g_assert_false (g_variant_get_boolean (state));
   /* Typing while it is off underlines nothing. */
   type_text (fixture, "Ännu ett beslutt.\n");
-  wait_ms (300);
+  pk_test_wait_ms (300);
   g_free (off);
   off = underlined (fixture);
   g_assert_cmpstr (off, ==, "");
@@ -514,7 +488,7 @@ test_word_being_typed (Fixture       *fixture,
   g_autofree char *left = NULL;
 
   gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
-  wait_ms (50);
+  pk_test_wait_ms (50);
   if (!gtk_widget_has_focus (GTK_WIDGET (fixture->view)))
     {
       g_test_skip ("the text view did not get the focus under this X server");
@@ -527,7 +501,7 @@ test_word_being_typed (Fixture       *fixture,
 
   /* The cursor leaves the word: now it is underlined. */
   type_text (fixture, " till");
-  wait_ms (150);
+  pk_test_wait_ms (150);
   wait_checked (fixture);
   left = underlined (fixture);
   g_assert_cmpstr (left, ==, "protokol");
@@ -549,7 +523,7 @@ test_long_text_in_slices (Fixture       *fixture,
   gtk_text_buffer_set_text (fixture->buffer, text->str, -1);
 
   start = g_get_monotonic_time ();
-  wait_ms (20);
+  pk_test_wait_ms (20);
   while (pk_spell_adapter_get_busy (fixture->adapter))
     {
       gint64 before = g_get_monotonic_time ();
@@ -743,7 +717,7 @@ test_save_failed (Fixture       *fixture,
   pk_spell_adapter_update_corrections (fixture->adapter);
   g_assert_cmpstr (pk_spell_adapter_get_word (fixture->adapter), ==, "Tolgsprojektett");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spelling.add", NULL));
-  wait_until (got_message, &message);
+  pk_test_wait_until (got_message, &message);
   g_test_message ("save-failed: %s", message);
   g_assert_true (g_str_has_prefix (message, "The word was not saved in the dictionary: "));
   /* Still accepted while the app runs. */

@@ -33,33 +33,6 @@ typedef struct
   PkWindow *window;
 } Fixture;
 
-/* Spins the main loop until @done says so, failing the test after a few seconds. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static gboolean
 window_ready (gpointer data)
 {
@@ -91,7 +64,7 @@ open_window (Fixture *fixture)
   fixture->window = pk_window_new (PK_APPLICATION (g_application_get_default ()), fixture->db_path);
   g_object_ref_sink (fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (window_ready, fixture);
+  pk_test_wait_until (window_ready, fixture);
 }
 
 static void
@@ -111,7 +84,7 @@ fixture_teardown (Fixture       *fixture,
       gtk_window_destroy (GTK_WINDOW (fixture->window));
       g_clear_object (&fixture->window);
     }
-  wait_ms (50);
+  pk_test_wait_ms (50);
   pk_test_dir_free (fixture->dir);
   g_free (fixture->db_path);
 }
@@ -159,7 +132,7 @@ test_new_meeting_appears (Fixture       *fixture,
 
   g_object_set_data (G_OBJECT (fixture->window), "expect", GUINT_TO_POINTER (1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-meeting", NULL));
-  wait_until (has_n_meetings, fixture);
+  pk_test_wait_until (has_n_meetings, fixture);
 
   selected = pk_window_get_selected_meeting (fixture->window);
   g_assert_nonnull (selected);
@@ -208,7 +181,7 @@ test_title_edit_saved (Fixture       *fixture,
   typed_at = g_get_monotonic_time ();
 
   /* Saved after the typing pause, by the app itself: nothing but the entry was touched. */
-  wait_until (title_saved, fixture);
+  pk_test_wait_until (title_saved, fixture);
   g_assert_cmpint (g_get_monotonic_time () - typed_at, >=, 400 * 1000);
   /* The sidebar shows the same object, so it changed too. */
   g_assert_cmpstr (pk_meeting_get_title (pk_window_get_selected_meeting (fixture->window)), ==,
@@ -235,7 +208,7 @@ test_invalid_date_not_saved (Fixture       *fixture,
   }
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   pk_meeting_view_flush (PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window)));
-  wait_ms (300);
+  pk_test_wait_ms (300);
   date = pk_test_sql_text (fixture->db_path, "SELECT date FROM meeting WHERE id = 1");
   g_assert_cmpstr (date, ==, "2026-03-10");
   /* What was typed stays in the entry for the user to correct. */
@@ -260,7 +233,7 @@ test_delete_with_undo (Fixture       *fixture,
   pk_window_select_meeting (fixture->window, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-meeting", NULL));
   gtk_window_close (GTK_WINDOW (fixture->window));
-  wait_ms (300);
+  pk_test_wait_ms (300);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM meeting"), ==, 1);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM meeting WHERE id = 1"), ==, 0);
 }
@@ -284,7 +257,7 @@ test_corrupt_database_shows_error (Fixture       *fixture,
     g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
     import_meeting (other, "Styrelsen", "Årsmöte", "2026-02-01");
     pk_window_open_database (fixture->window, other);
-    wait_until (window_ready, fixture);
+    pk_test_wait_until (window_ready, fixture);
     g_assert_cmpstr (pk_window_get_state (fixture->window), ==, "meetings");
     g_assert_cmpuint (g_list_model_get_n_items (pk_window_get_meetings (fixture->window)), ==, 1);
   }
@@ -308,7 +281,7 @@ test_panels_show_items_and_roster (Fixture       *fixture,
   }
   open_window (fixture);
   view = PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window));
-  wait_ms (200);
+  pk_test_wait_ms (200);
   /* 3 items, one with a sub-item that has its own sub-item: 5 rows. */
   g_assert_cmpuint (g_list_model_get_n_items (pk_meeting_view_get_agenda (view)), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (pk_meeting_view_get_attendance (view)), ==, 7);
@@ -424,7 +397,7 @@ test_agenda_keyboard_reorder (Fixture       *fixture,
   open_window (fixture);
   panel = PK_AGENDA_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
   g_assert_nonnull (panel);
-  wait_until (agenda_loaded, panel);
+  pk_test_wait_until (agenda_loaded, panel);
   list = find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list);
   before = stored_outline (fixture->db_path);
@@ -441,7 +414,7 @@ test_agenda_keyboard_reorder (Fixture       *fixture,
     press_key (list, GDK_KEY_Tab, 0);
     g_assert_cmpstr (pk_agenda_item_get_number (budget), ==, "1.1");
     g_assert_true (pk_agenda_panel_get_selected (panel) == budget);
-    wait_until (agenda_saved, panel);
+    pk_test_wait_until (agenda_saved, panel);
     after = stored_outline (fixture->db_path);
     g_assert_cmpstr (after, ==, "Mötets öppnande(Budget),Val av justerare,Övriga frågor");
 
@@ -450,7 +423,7 @@ test_agenda_keyboard_reorder (Fixture       *fixture,
     press_key (list, GDK_KEY_Down, GDK_ALT_MASK);
     g_assert_cmpstr (pk_agenda_item_get_number (budget), ==, "3");
   }
-  wait_until (agenda_saved, panel);
+  pk_test_wait_until (agenda_saved, panel);
   g_clear_pointer (&after, g_free);
   after = stored_outline (fixture->db_path);
   g_assert_cmpstr (after, ==, "Mötets öppnande,Val av justerare,Budget,Övriga frågor");
@@ -460,11 +433,11 @@ test_agenda_keyboard_reorder (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (pk_agenda_panel_get_items (panel)), ==, 5);
   /* The new item is named in the editor beside the list; back in the list, the keys work again. */
   gtk_widget_grab_focus (list);
-  wait_until (agenda_saved, panel);
+  pk_test_wait_until (agenda_saved, panel);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM agenda_item"), ==, 5);
   press_key (list, GDK_KEY_Delete, 0);
   g_assert_cmpuint (g_list_model_get_n_items (pk_agenda_panel_get_items (panel)), ==, 4);
-  wait_until (agenda_saved, panel);
+  pk_test_wait_until (agenda_saved, panel);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM agenda_item"), ==, 5);
 }
 
@@ -475,7 +448,7 @@ test_new_meeting_has_standard_items (Fixture       *fixture,
   open_window (fixture);
   g_object_set_data (G_OBJECT (fixture->window), "expect", GUINT_TO_POINTER (1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-meeting", NULL));
-  wait_until (has_n_meetings, fixture);
+  pk_test_wait_until (has_n_meetings, fixture);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM agenda_item"), ==, 6);
   g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT title FROM agenda_item WHERE position = 1"), ==,
                    "Val av justerare");
@@ -533,10 +506,10 @@ test_attendance_by_keyboard (Fixture       *fixture,
   panel = PK_ATTENDANCE_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_ATTENDANCE_PANEL));
   g_assert_nonnull (panel);
   /* The panels get the meeting once it has been read in full. */
-  wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
-  wait_until (roster_idle, panel);
+  pk_test_wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  pk_test_wait_until (roster_idle, panel);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "roster.prefill", NULL));
-  wait_until (roster_filled, panel);
+  pk_test_wait_until (roster_filled, panel);
   /* Four voting members: three needed. */
   g_assert_cmpstr (pk_attendance_panel_get_quorum_text (panel), ==, "4 voting present · 3 needed for quorum");
 
@@ -545,7 +518,7 @@ test_attendance_by_keyboard (Fixture       *fixture,
   press_key (list, GDK_KEY_space, 0);  /* Per Sandberg: absent; on to Ewa */
   press_key (list, GDK_KEY_space, 0);  /* Ewa Ekman: absent */
   g_assert_cmpstr (pk_attendance_panel_get_quorum_text (panel), ==, "2 voting present · 3 needed for quorum");
-  wait_until (roster_idle, panel);
+  pk_test_wait_until (roster_idle, panel);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM attendance"), ==, 6);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path,
                                     "SELECT count(*) FROM attendance WHERE present = 0"), ==, 3);
@@ -573,13 +546,13 @@ test_register_window (Fixture       *fixture,
   window = pk_register_window_new (GTK_WINDOW (fixture->window), pk_window_get_database (fixture->window),
                                    "Socialnämnden");
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (register_idle, window);
+  pk_test_wait_until (register_idle, window);
   g_assert_cmpuint (g_list_model_get_n_items (pk_register_window_get_members (window)), ==, 0);
 
   pk_register_window_add_member (window, "Ewa Ekman", "Växjö kommun", PK_ROLE_ORDFORANDE);
-  wait_until (register_idle, window);
+  pk_test_wait_until (register_idle, window);
   pk_register_window_add_member (window, "Per Sandberg", "Växjö kommun", PK_ROLE_LEDAMOT);
-  wait_until (register_idle, window);
+  pk_test_wait_until (register_idle, window);
   g_assert_cmpuint (g_list_model_get_n_items (pk_register_window_get_members (window)), ==, 2);
   {
     g_autoptr(PkMembership) first = g_list_model_get_item (pk_register_window_get_members (window), 0);
@@ -588,7 +561,7 @@ test_register_window (Fixture       *fixture,
   }
   /* Ewa also sits as a substitute: a second seat, still one person. */
   pk_register_window_add_member (window, "Ewa Ekman", "Växjö kommun", PK_ROLE_ERSATTARE);
-  wait_until (register_idle, window);
+  pk_test_wait_until (register_idle, window);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM person WHERE name = 'Ewa Ekman'"), ==, 1);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM membership"), ==, 3);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -618,18 +591,18 @@ test_justering_in_app (Fixture       *fixture,
   import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-11-18");
   open_window (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-panel", "s", "justering"));
-  wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  pk_test_wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
   panel = PK_JUSTERING_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_JUSTERING_PANEL));
   g_assert_nonnull (panel);
 
   pk_justering_panel_sign (panel, PK_ROLE_SEKRETERARE, "Jenny Folkesson", "Växjö");
-  wait_until (justering_idle, panel);
+  pk_test_wait_until (justering_idle, panel);
   g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT status FROM meeting"), ==, "pending");
   pk_justering_panel_sign (panel, PK_ROLE_ORDFORANDE, "Annika Magnerot", "Växjö");
-  wait_until (justering_idle, panel);
+  pk_test_wait_until (justering_idle, panel);
   pk_justering_panel_sign (panel, PK_ROLE_JUSTERARE, "Ewa Ekman", "Växjö");
-  wait_until (justering_idle, panel);
-  wait_until (selected_justerat, fixture);
+  pk_test_wait_until (justering_idle, panel);
+  pk_test_wait_until (selected_justerat, fixture);
   g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT status FROM meeting"), ==, "justerat");
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM protocol_version"), ==, 1);
   /* The header can no longer be edited. */
@@ -682,20 +655,20 @@ test_export_dialog (Fixture       *fixture,
 
   import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-11-18");
   open_window (fixture);
-  wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  pk_test_wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
   full = pk_meeting_view_get_loaded_meeting (PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window)));
   g_assert_nonnull (full);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-minutes", NULL));
   dialog = PK_EXPORT_DIALOG (find_toplevel (PK_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
-  wait_until (export_dialog_idle, dialog);
+  pk_test_wait_until (export_dialog_idle, dialog);
   first_pages = pk_export_dialog_get_n_pages (dialog);
   g_assert_cmpuint (first_pages, >=, 1);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN))));
 
   pk_export_dialog_save_to (dialog, out);
-  wait_until (file_recorded, fixture);
+  pk_test_wait_until (file_recorded, fixture);
   g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
   {
     g_autofree char *uri = g_filename_to_uri (out, NULL, NULL);
@@ -778,7 +751,7 @@ test_minutes_typing (Fixture       *fixture,
     g_assert_no_error (error);
   }
   open_window (fixture);
-  wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  pk_test_wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-panel", "s", "decisions"));
   panel = PK_MINUTES_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_MINUTES_PANEL));
   g_assert_nonnull (panel);
@@ -796,7 +769,7 @@ test_minutes_typing (Fixture       *fixture,
     gtk_text_buffer_place_cursor (buffer, &end);
   }
   g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, "\n\n- **Hur:** digitalt, på Teams", -1, TRUE));
-  wait_until (minutes_idle, panel);
+  pk_test_wait_until (minutes_idle, panel);
   sql = g_strdup_printf ("SELECT discussion FROM agenda_item WHERE id = %" G_GINT64_FORMAT, pk_agenda_item_get_id (first));
   stored = pk_test_sql_text (fixture->db_path, sql);
   g_assert_true (g_str_has_suffix (stored, "\n\n- **Hur:** digitalt, på Teams"));
@@ -826,12 +799,12 @@ test_minutes_typing (Fixture       *fixture,
     row = gtk_list_box_get_row_at_index (pk_minutes_panel_get_decisions_list (panel), (int) before);
     g_assert_true (PK_IS_DECISION_ROW (row));
     /* Typing goes straight on in the new decision. */
-    wait_until (focus_in_decision, row);
+    pk_test_wait_until (focus_in_decision, row);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "decision.phrase", "i", (gint32) tabled));
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "minutes.mark-deferred", NULL));
   g_assert_cmpint (pk_agenda_item_get_state (second), ==, PK_ITEM_STATE_DEFERRED);
-  wait_until (minutes_idle, panel);
+  pk_test_wait_until (minutes_idle, panel);
   g_free (sql);
   sql = g_strdup_printf ("SELECT kind || ':' || text FROM decision WHERE item_id = %" G_GINT64_FORMAT
                          " ORDER BY position DESC LIMIT 1", pk_agenda_item_get_id (second));
@@ -858,7 +831,7 @@ test_minutes_typing (Fixture       *fixture,
     g_assert_nonnull (action_row);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (action_row), "action-row.owner", "s",
                                                pk_attendance_get_name (first_attendee)));
-    wait_until (minutes_idle, panel);
+    pk_test_wait_until (minutes_idle, panel);
     owner_sql = g_strdup_printf ("SELECT owner FROM action WHERE item_id = %" G_GINT64_FORMAT
                                  " ORDER BY position DESC LIMIT 1", pk_agenda_item_get_id (second));
     owner = pk_test_sql_text (fixture->db_path, owner_sql);
@@ -956,7 +929,7 @@ test_bilagor (Fixture       *fixture,
   g_assert_cmpint (g_unlink (source), ==, 0);
 
   open_window (fixture);
-  wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  pk_test_wait_until (panels_loaded, find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-panel", "s", "attachments"));
   panel = PK_ATTACHMENTS_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_ATTACHMENTS_PANEL));
   view = PK_PDF_VIEW (pk_attachments_panel_get_view (panel));
@@ -964,13 +937,13 @@ test_bilagor (Fixture       *fixture,
   position = position_titled (attachments, "Underlag budget");
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   pk_attachments_panel_select (panel, position);
-  wait_until (viewer_loaded, panel);
+  pk_test_wait_until (viewer_loaded, panel);
   g_assert_cmpint (pk_pdf_view_get_n_pages (view), ==, 12);
   pk_pdf_view_set_page (view, 2);
-  wait_until (on_page_three, view);
+  pk_test_wait_until (on_page_three, view);
 
   pk_attachments_panel_add_note (panel, 2, 120, 200, "Fråga om budgetramen");
-  wait_until (attachments_idle, panel);
+  pk_test_wait_until (attachments_idle, panel);
   g_assert_cmpuint (g_list_model_get_n_items (pk_attachments_panel_get_notes (panel)), ==, 1);
   g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT page || ':' || text FROM annotation"), ==, "2:Fråga om budgetramen");
 
@@ -986,12 +959,12 @@ test_bilagor (Fixture       *fixture,
 
     pk_attachments_panel_attach_files (panel, item, &files);
   }
-  wait_until (attachments_idle, panel);
+  pk_test_wait_until (attachments_idle, panel);
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, before + 1);
   position = position_titled (attachments, "trasig");
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   pk_attachments_panel_select (panel, position);
-  wait_until (panel_shows_unsafe, panel);
+  pk_test_wait_until (panel_shows_unsafe, panel);
   g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT probe_result FROM attachment WHERE title = 'trasig'"), ==, "failed");
   {
     g_autoptr(GFile) file = g_file_new_for_path (not_pdf);
@@ -999,7 +972,7 @@ test_bilagor (Fixture       *fixture,
 
     pk_attachments_panel_attach_files (panel, item, &files);
   }
-  wait_until (attachments_idle, panel);
+  pk_test_wait_until (attachments_idle, panel);
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, before + 1);
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM attachment WHERE title = 'anteckningar'"), ==, 0);
 }

@@ -29,6 +29,12 @@ struct _PkMeetingView
   GtkEntry *place_entry;
   AdwViewStack *stack;
   PkAgendaPanel *agenda_panel;
+  /* The other panels are built the first time they are shown (or asked for), into these: a
+   * window that opens on the agenda need not build, style and fill four panels nobody sees. */
+  AdwBin *attendance_slot;
+  AdwBin *minutes_slot;
+  AdwBin *attachments_slot;
+  AdwBin *justering_slot;
   PkAttendancePanel *attendance_panel;
   PkMinutesPanel *minutes_panel;
   PkAttachmentsPanel *attachments_panel;
@@ -40,6 +46,8 @@ struct _PkMeetingView
   PkMeeting *meeting;
   GCancellable *load_cancellable;
   PkSaver *saver;
+  PkMeeting *shown;         /* the full meeting the panels show, for a panel built later */
+  int shown_required;
   gboolean filling;         /* setting the entries from the model: not an edit */
   const char *status_class;
 };
@@ -126,8 +134,10 @@ pk_meeting_view_flush (PkMeetingView *self)
 
   pk_saver_flush (self->saver);
   pk_agenda_panel_flush (self->agenda_panel);
-  pk_attendance_panel_flush (self->attendance_panel);
-  pk_minutes_panel_flush (self->minutes_panel);
+  if (self->attendance_panel != NULL)
+    pk_attendance_panel_flush (self->attendance_panel);
+  if (self->minutes_panel != NULL)
+    pk_minutes_panel_flush (self->minutes_panel);
 }
 
 gboolean
@@ -285,6 +295,86 @@ fill_header (PkMeetingView *self)
   self->filling = FALSE;
 }
 
+static gboolean
+shown_locked (PkMeetingView *self)
+{
+  return self->shown != NULL && pk_meeting_get_status (self->shown) == PK_MEETING_STATUS_JUSTERAT;
+}
+
+/* Gives one of the lazily built panels what the others show. */
+static void
+fill_panel (PkMeetingView *self,
+            GtkWidget     *panel)
+{
+  PkDatabase *database = self->shown != NULL ? self->database : NULL;
+  GListModel *items = pk_agenda_panel_get_items (self->agenda_panel);
+  gboolean locked = shown_locked (self);
+
+  if (PK_IS_ATTENDANCE_PANEL (panel))
+    {
+      pk_attendance_panel_set_meeting (PK_ATTENDANCE_PANEL (panel), database, self->shown, self->shown_required);
+      /* A justerat protocol is shown, not edited: the database would refuse anyway. */
+      gtk_widget_set_sensitive (panel, !locked);
+    }
+  else if (PK_IS_MINUTES_PANEL (panel))
+    {
+      pk_minutes_panel_set_meeting (PK_MINUTES_PANEL (panel), database, self->shown, items);
+      gtk_widget_set_sensitive (panel, !locked);
+    }
+  else if (PK_IS_ATTACHMENTS_PANEL (panel))
+    {
+      pk_attachments_panel_set_meeting (PK_ATTACHMENTS_PANEL (panel), database, self->shown, items);
+      pk_attachments_panel_set_locked (PK_ATTACHMENTS_PANEL (panel), locked);
+    }
+  else if (PK_IS_JUSTERING_PANEL (panel))
+    pk_justering_panel_set_meeting (PK_JUSTERING_PANEL (panel), database, self->shown);
+}
+
+static void on_status_chosen (PkMeetingView *self,
+                              int            status);
+static void on_justering_changed (PkMeetingView *self);
+
+/* The panel of the stack page @name, built on first use; NULL for the agenda's name (always
+ * built) or an unknown one. */
+static GtkWidget *
+ensure_panel (PkMeetingView *self,
+              const char    *name)
+{
+  GtkWidget **panel;
+  AdwBin *slot;
+  GType type;
+
+  if (g_strcmp0 (name, "attendance") == 0)
+    panel = (GtkWidget **) &self->attendance_panel, slot = self->attendance_slot, type = PK_TYPE_ATTENDANCE_PANEL;
+  else if (g_strcmp0 (name, "attachments") == 0)
+    panel = (GtkWidget **) &self->attachments_panel, slot = self->attachments_slot, type = PK_TYPE_ATTACHMENTS_PANEL;
+  else if (g_strcmp0 (name, "decisions") == 0)
+    panel = (GtkWidget **) &self->minutes_panel, slot = self->minutes_slot, type = PK_TYPE_MINUTES_PANEL;
+  else if (g_strcmp0 (name, "justering") == 0)
+    panel = (GtkWidget **) &self->justering_panel, slot = self->justering_slot, type = PK_TYPE_JUSTERING_PANEL;
+  else
+    return NULL;
+
+  if (*panel == NULL)
+    {
+      *panel = g_object_new (type, NULL);
+      adw_bin_set_child (slot, *panel);
+      if (type == PK_TYPE_JUSTERING_PANEL)
+        {
+          g_signal_connect_object (*panel, "status-chosen", G_CALLBACK (on_status_chosen), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (*panel, "changed", G_CALLBACK (on_justering_changed), self, G_CONNECT_SWAPPED);
+        }
+      fill_panel (self, *panel);
+    }
+  return *panel;
+}
+
+static void
+on_visible_panel_changed (PkMeetingView *self)
+{
+  ensure_panel (self, adw_view_stack_get_visible_child_name (self->stack));
+}
+
 /* @required: voting members needed for quorum, -1 when the body keeps no roster. */
 static void
 show_panels (PkMeetingView *self,
@@ -292,8 +382,8 @@ show_panels (PkMeetingView *self,
              int            required)
 {
   PkDatabase *database = full != NULL ? self->database : NULL;
-
-  gboolean locked = full != NULL && pk_meeting_get_status (full) == PK_MEETING_STATUS_JUSTERAT;
+  GtkWidget *lazy[4];
+  gboolean locked;
 
   /* The full meeting is the truth about stage and version (signing happens on it). */
   if (full != NULL && self->meeting != NULL && pk_meeting_get_id (full) == pk_meeting_get_id (self->meeting))
@@ -303,18 +393,21 @@ show_panels (PkMeetingView *self,
                     "content-sha256", pk_meeting_get_content_sha256 (full), NULL);
       self->filling = FALSE;
     }
+  g_set_object (&self->shown, full);
+  self->shown_required = required;
+  locked = shown_locked (self);
+
   pk_agenda_panel_set_meeting (self->agenda_panel, database, full);
   pk_agenda_panel_set_quorum_requirement (self->agenda_panel, required);
-  pk_attendance_panel_set_meeting (self->attendance_panel, database, full, required);
-  pk_minutes_panel_set_meeting (self->minutes_panel, database, full, pk_agenda_panel_get_items (self->agenda_panel));
-  pk_attachments_panel_set_meeting (self->attachments_panel, database, full, pk_agenda_panel_get_items (self->agenda_panel));
-  pk_attachments_panel_set_locked (self->attachments_panel, locked);
-  pk_justering_panel_set_meeting (self->justering_panel, database, full);
-  /* A justerat protocol is shown, not edited: the database would refuse anyway. */
+  lazy[0] = GTK_WIDGET (self->attendance_panel);
+  lazy[1] = GTK_WIDGET (self->minutes_panel);
+  lazy[2] = GTK_WIDGET (self->attachments_panel);
+  lazy[3] = GTK_WIDGET (self->justering_panel);
+  for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)
+    if (lazy[i] != NULL)
+      fill_panel (self, lazy[i]);
   gtk_widget_set_sensitive (self->header_grid, !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_entry), !locked);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->attendance_panel), !locked);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->minutes_panel), !locked);
   gtk_widget_set_visible (GTK_WIDGET (self->lock_icon), locked);
 }
 
@@ -334,7 +427,7 @@ on_files_dropped (PkMeetingView *self,
                   PkAgendaItem  *item,
                   GSList        *files)
 {
-  pk_attachments_panel_attach_files (self->attachments_panel, item, files);
+  pk_attachments_panel_attach_files (PK_ATTACHMENTS_PANEL (ensure_panel (self, "attachments")), item, files);
 }
 
 static void
@@ -481,7 +574,7 @@ GListModel *
 pk_meeting_view_get_attendance (PkMeetingView *self)
 {
   g_return_val_if_fail (PK_IS_MEETING_VIEW (self), NULL);
-  return pk_attendance_panel_get_roster (self->attendance_panel);
+  return pk_attendance_panel_get_roster (PK_ATTENDANCE_PANEL (ensure_panel (self, "attendance")));
 }
 
 void
@@ -512,7 +605,13 @@ pk_meeting_view_dispose (GObject *object)
   if (self->meeting != NULL)
     g_signal_handlers_disconnect_by_func (self->meeting, update_status, self);
   g_clear_object (&self->meeting);
+  g_clear_object (&self->shown);
   g_clear_object (&self->database);
+  /* Owned by their slots, which go with the template. */
+  self->attendance_panel = NULL;
+  self->minutes_panel = NULL;
+  self->attachments_panel = NULL;
+  self->justering_panel = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_MEETING_VIEW);
   /* The template's root is not a bound child, so it is unparented here. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -535,10 +634,6 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (PK_TYPE_AGENDA_PANEL);
-  g_type_ensure (PK_TYPE_ATTENDANCE_PANEL);
-  g_type_ensure (PK_TYPE_JUSTERING_PANEL);
-  g_type_ensure (PK_TYPE_MINUTES_PANEL);
-  g_type_ensure (PK_TYPE_ATTACHMENTS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, title_entry);
@@ -552,10 +647,10 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, place_entry);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, stack);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, agenda_panel);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_panel);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, minutes_panel);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attachments_panel);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, justering_panel);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attendance_slot);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, minutes_slot);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, attachments_slot);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, justering_slot);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, lock_icon);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, header_grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -570,8 +665,9 @@ pk_meeting_view_init (PkMeetingView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->saver = pk_saver_new (G_OBJECT (self), take_snapshot, write_snapshot, snapshot_written, g_object_unref);
   g_signal_connect_object (self->agenda_panel, "files-dropped", G_CALLBACK (on_files_dropped), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->justering_panel, "status-chosen", G_CALLBACK (on_status_chosen), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->justering_panel, "changed", G_CALLBACK (on_justering_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (on_visible_panel_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_visible_panel_changed (self);
 
 
   entries[0] = self->title_entry;

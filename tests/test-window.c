@@ -977,6 +977,75 @@ test_bilagor (Fixture       *fixture,
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM attachment WHERE title = 'anteckningar'"), ==, 0);
 }
 
+static void
+collect_mapped_menu_buttons (GtkWidget *root,
+                             GPtrArray *found)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_mapped_menu_buttons (child, found);
+}
+
+static GtkWindow *
+find_visible_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* The menus and the shortcuts window are built when first opened, not with the window. */
+static void
+test_menus_and_shortcuts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWindow *shortcuts;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-03-10");
+  open_window (fixture);
+  /* Wide enough for the leaflet to show both sides. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  pk_test_wait_ms (200);
+  collect_mapped_menu_buttons (GTK_WIDGET (fixture->window), buttons);
+  /* The main menu in the sidebar and the meeting menu (the agenda panel has one of its own). */
+  g_assert_cmpuint (buttons->len, >=, 2);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = buttons->pdata[i];
+      GtkPopover *popover;
+
+      gtk_menu_button_popup (button);
+      pk_test_wait_ms (50);
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_nonnull (popover);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      gtk_menu_button_popdown (button);
+      pk_test_wait_ms (20);
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      /* A second opening shows a menu again. */
+      gtk_menu_button_popup (button);
+      pk_test_wait_ms (50);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+      gtk_menu_button_popdown (button);
+    }
+
+  g_assert_null (find_visible_shortcuts_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-shortcuts", NULL));
+  pk_test_wait_ms (100);
+  shortcuts = find_visible_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
+  gtk_window_destroy (shortcuts);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -992,6 +1061,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   ADD ("/window/opens-with-meetings", test_opens_with_meetings);
+  ADD ("/window/menus-and-shortcuts", test_menus_and_shortcuts);
   ADD ("/window/minutes-typing", test_minutes_typing);
   ADD ("/window/bilagor", test_bilagor);
   ADD ("/window/new-meeting-appears", test_new_meeting_appears);

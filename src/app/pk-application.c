@@ -228,6 +228,7 @@ pk_application_startup (GApplication *application)
     { "win.export-minutes", { "<Control>e", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-actions", { "<Control><Shift>a", NULL } },
+    { "win.show-shortcuts", { "<Control>question", NULL } },
   };
 
   if (source != NULL)

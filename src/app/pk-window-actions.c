@@ -470,6 +470,20 @@ new_database (GtkWidget  *widget,
   choose_database (PK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
 }
 
+/* Built when asked for, rather than by GtkApplication for every new window (the help-overlay
+ * convention): it is a window of its own with a few hundred widgets, and startup shows none. */
+static void
+show_shortcuts (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/protokoll/Protokoll/pk-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 void
 pk_window_update_actions (PkWindow *self)
 {
@@ -505,4 +519,5 @@ pk_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database);
   gtk_widget_class_install_action (widget_class, "win.show-actions", NULL, show_actions);
   gtk_widget_class_install_action (widget_class, "win.show-meeting", "x", show_meeting);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts);
 }

@@ -21,6 +21,10 @@ struct _PkWindow
   AdwToastOverlay *toast_overlay;
   GtkSpinner *loading_spinner;
   GtkMenuButton *meeting_menu_button;
+  GtkMenuButton *sidebar_menu_button;
+  GtkMenuButton *error_menu_button;
+  GMenuModel *primary_menu;
+  GMenuModel *meeting_menu;
 
   char *database_path;
   char *opening_path;            /* the open in flight; a late result for another path is dropped */

@@ -601,9 +601,29 @@ pk_window_class_init (PkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, meeting_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PkWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PkWindow, error_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PkWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, PkWindow, meeting_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   pk_window_class_install_actions (widget_class);
+}
+
+/* A menu's popover is built when it is first opened: GtkMenuButton would otherwise build every
+ * item of it while the window is being built. */
+static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       menu)
+{
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+set_menu_lazily (GtkMenuButton *button,
+                 GMenuModel    *menu)
+{
+  gtk_menu_button_set_create_popup_func (button, create_menu_popup, menu, NULL);
 }
 
 static void
@@ -632,6 +652,10 @@ pk_window_init (PkWindow *self)
   gtk_list_view_set_factory (self->meeting_list, factory);
   gtk_list_view_set_model (self->meeting_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->meeting_list, "activate", G_CALLBACK (on_meeting_activated), self);
+
+  set_menu_lazily (self->sidebar_menu_button, self->primary_menu);
+  set_menu_lazily (self->error_menu_button, self->primary_menu);
+  set_menu_lazily (self->meeting_menu_button, self->meeting_menu);
 
   stack = pk_meeting_view_get_stack (self->meeting_view);
   adw_view_switcher_title_set_stack (self->switcher_title, stack);

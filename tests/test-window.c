@@ -6,6 +6,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "pk-agenda-editor.h"
 #include "pk-agenda-panel.h"
 #include "pk-attachments-panel.h"
 #include "pk-pdf-view.h"
@@ -1046,6 +1047,112 @@ test_menus_and_shortcuts (Fixture       *fixture,
   gtk_window_destroy (shortcuts);
 }
 
+static gboolean
+title_stored (gpointer data)
+{
+  g_autofree char *title = pk_test_sql_text (data, "SELECT title FROM agenda_item WHERE position = 1 AND parent_id IS NULL");
+  return g_strcmp0 (title, "Budget 2027") == 0;
+}
+
+/* The item editor beside the list is built when an item is first selected, and edits through it
+ * are stored: the title, a presenter and a recusal from the roster. */
+static void
+test_agenda_editor (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkMeeting) meeting = pk_meeting_new ();
+  const char *titles[] = { "Mötets öppnande", "Budget", "Övriga frågor" };
+  const char *names[] = { "Åsa Öberg", "Pär Ek" };
+  PkAgendaPanel *panel;
+  GtkWidget *editor;
+  GtkWidget *title_row;
+  g_autoptr(PkAgendaItem) budget = NULL;
+
+  pk_meeting_set_title (meeting, "Sammanträde");
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(PkAgendaItem) item = pk_agenda_item_new ();
+      pk_agenda_item_set_title (item, titles[i]);
+      g_list_store_append (pk_meeting_get_items (meeting), item);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(PkAttendance) attendance = pk_attendance_new ();
+      pk_attendance_set_name (attendance, names[i]);
+      g_list_store_append (pk_meeting_get_attendees (meeting), attendance);
+    }
+  {
+    g_autoptr(PkDatabase) db = pk_database_open (fixture->db_path, &error);
+    g_assert_no_error (error);
+    pk_database_insert_meeting (db, meeting, &error);
+    g_assert_no_error (error);
+  }
+  open_window (fixture);
+  panel = PK_AGENDA_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  pk_test_wait_until (agenda_loaded, panel);
+  g_assert_null (find_descendant (GTK_WIDGET (panel), PK_TYPE_AGENDA_EDITOR));
+
+  budget = g_list_model_get_item (pk_agenda_panel_get_items (panel), 1);
+  pk_agenda_panel_select (panel, budget);
+  editor = find_descendant (GTK_WIDGET (panel), PK_TYPE_AGENDA_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (editor)));
+  title_row = find_descendant (editor, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Budget");
+
+  /* F2 in the list goes to the title. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "agenda.rename", NULL));
+  pk_test_wait_ms (20);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), title_row));
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Budget 2027");
+  g_assert_cmpstr (pk_agenda_item_get_title (budget), ==, "Budget 2027");
+  pk_test_wait_until (title_stored, fixture->db_path);
+
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-presenter-from-roster", "u", 1));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-recusal", "u", 0));
+  pk_test_wait_ms (700);
+  pk_test_wait_until (agenda_saved, panel);
+  g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT group_concat (name) FROM item_presenter"), ==, "Pär Ek");
+  g_assert_cmpstr (pk_test_sql_text (fixture->db_path, "SELECT group_concat (name) FROM recusal"), ==, "Åsa Öberg");
+
+  g_assert_true (gtk_widget_activate_action (editor, "editor.remove-presenter", "u", 0));
+  pk_test_wait_ms (700);
+  pk_test_wait_until (agenda_saved, panel);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM item_presenter"), ==, 0);
+
+  /* Another item fills the same editor. */
+  {
+    g_autoptr(PkAgendaItem) first = g_list_model_get_item (pk_agenda_panel_get_items (panel), 0);
+    pk_agenda_panel_select (panel, first);
+    g_assert_true (find_descendant (GTK_WIDGET (panel), PK_TYPE_AGENDA_EDITOR) == editor);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Mötets öppnande");
+  }
+}
+
+/* In a narrow window the panels move to a bar at the bottom, made when first revealed. */
+static void
+test_narrow_switcher_bar (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AdwViewSwitcherBar *bar;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-03-10");
+  open_window (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  pk_test_wait_ms (200);
+  bar = ADW_VIEW_SWITCHER_BAR (find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_nonnull (bar);
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  pk_test_wait_ms (300);
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) ==
+                 pk_meeting_view_get_stack (PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window))));
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -1062,6 +1169,7 @@ main (int   argc,
 
   ADD ("/window/opens-with-meetings", test_opens_with_meetings);
   ADD ("/window/menus-and-shortcuts", test_menus_and_shortcuts);
+  ADD ("/window/narrow-switcher-bar", test_narrow_switcher_bar);
   ADD ("/window/minutes-typing", test_minutes_typing);
   ADD ("/window/bilagor", test_bilagor);
   ADD ("/window/new-meeting-appears", test_new_meeting_appears);
@@ -1072,6 +1180,7 @@ main (int   argc,
   ADD ("/window/panels-show-items-and-roster", test_panels_show_items_and_roster);
   ADD ("/window/window-size-remembered", test_window_size_remembered);
   ADD ("/window/agenda-keyboard-reorder", test_agenda_keyboard_reorder);
+  ADD ("/window/agenda-editor", test_agenda_editor);
   ADD ("/window/new-meeting-has-standard-items", test_new_meeting_has_standard_items);
   ADD ("/window/attendance-by-keyboard", test_attendance_by_keyboard);
   ADD ("/window/register", test_register_window);

@@ -3,9 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "pk-agenda-editor.h"
 #include "pk-agenda-panel.h"
 #include "pk-toast.h"
 #include "pk-agenda-row.h"
+#include "pk-lazy-menu.h"
 #include "pk-export.h"
 #include "pk-saver.h"
 
@@ -21,17 +23,10 @@ struct _PkAgendaPanel
   GtkStack *list_stack;
   GtkListView *item_list;
   GtkStack *editor_stack;
-  AdwEntryRow *title_row;
-  AdwEntryRow *dnr_row;
-  GtkSpinButton *duration_spin;
-  AdwComboRow *state_row;
-  GtkSwitch *confidential_switch;
-  GtkListBox *presenter_list;
-  AdwEntryRow *presenter_row;
-  GtkMenuButton *roster_button;
-  AdwPreferencesGroup *recusal_group;
-  GtkMenuButton *recusal_button;
-  GtkListBox *recusal_list;
+  GtkMenuButton *agenda_menu_button;
+  GMenuModel *agenda_menu;
+  AdwBin *editor_slot;
+  PkAgendaEditor *editor;    /* built when an item is first selected */
   int required;
 
   PkDatabase *database;
@@ -41,7 +36,6 @@ struct _PkAgendaPanel
   GHashTable *starts;        /* PkAgendaItem -> planned start, "13:45" */
   GPtrArray *watched;        /* items whose notify we listen to */
   PkAgendaItem *editing;     /* the item in the side editor */
-  gboolean filling_editor;
   guint rebuild_id;
 
   PkSaver *saver;
@@ -282,190 +276,14 @@ rebuild (PkAgendaPanel *self)
 
 /* ---- the side editor ---- */
 
-static void
-fill_presenters (PkAgendaPanel *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->presenter_list))) != NULL)
-    gtk_list_box_remove (self->presenter_list, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->presenter_list), FALSE);
-  if (self->editing == NULL)
-    return;
-  {
-    GListModel *presenters = G_LIST_MODEL (pk_agenda_item_get_presenters (self->editing));
-    guint n = g_list_model_get_n_items (presenters);
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(PkPerson) person = g_list_model_get_item (presenters, i);
-        GtkWidget *row = adw_action_row_new ();
-        GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-        g_autofree char *target = g_strdup_printf ("%u", i);
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pk_person_get_name (person));
-        if (pk_person_get_title (person) != NULL)
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pk_person_get_title (person));
-        gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-        gtk_widget_add_css_class (remove, "flat");
-        gtk_widget_set_tooltip_text (remove, _("Remove Presenter"));
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "agenda.remove-presenter");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-        gtk_list_box_append (self->presenter_list, row);
-      }
-    gtk_widget_set_visible (GTK_WIDGET (self->presenter_list), n > 0);
-  }
-}
-
-static void
-on_recusal_reason_changed (AdwEntryRow   *row,
-                           PkAgendaPanel *self)
-{
-  PkPersonNote *note = g_object_get_data (G_OBJECT (row), "pk-recusal");
-
-  if (self->filling_editor || note == NULL)
-    return;
-  pk_person_note_set_text (note, pk_str_or_null (gtk_editable_get_text (GTK_EDITABLE (row))));
-  schedule_save (self);
-}
-
-/* The recusals of the edited item, and the quorum that is left for it. */
-static void
-fill_recusals (PkAgendaPanel *self)
-{
-  GtkWidget *child;
-  GListModel *recusals;
-  guint n;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recusal_list))) != NULL)
-    gtk_list_box_remove (self->recusal_list, child);
-  if (self->editing == NULL)
-    return;
-  recusals = G_LIST_MODEL (pk_agenda_item_get_recusals (self->editing));
-  n = g_list_model_get_n_items (recusals);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PkPersonNote) note = g_list_model_get_item (recusals, i);
-      GtkWidget *row = adw_entry_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      /* The name is the title; the reason is typed in the row: "närstående berörs". */
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pk_person_note_get_name (note));
-      gtk_editable_set_text (GTK_EDITABLE (row), pk_person_note_get_text (note) ? pk_person_note_get_text (note) : "");
-      g_object_set_data_full (G_OBJECT (row), "pk-recusal", g_object_ref (note), g_object_unref);
-      g_signal_connect (row, "changed", G_CALLBACK (on_recusal_reason_changed), self);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "agenda.remove-recusal");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-      gtk_list_box_append (self->recusal_list, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->recusal_list), n > 0);
-
-  if (self->required >= 0 && self->meeting != NULL)
-    {
-      PkQuorum quorum;
-      g_autofree char *text = NULL;
-
-      pk_quorum_compute (self->meeting, self->required, self->editing, &quorum);
-      text = quorum.met ? g_strdup_printf (_("%d voting present for this item; %d needed."),
-                                           quorum.present, quorum.required)
-                        : g_strdup_printf (_("No quorum for this item: %d voting present, %d needed."),
-                                           quorum.present, quorum.required);
-      adw_preferences_group_set_description (self->recusal_group, text);
-    }
-  else
-    adw_preferences_group_set_description (self->recusal_group,
-                                           _("Whoever reports jäv leaves the meeting for this item."));
-}
-
-static void
-add_recusal (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  GListModel *attendees;
-  g_autoptr(PkAttendance) attendance = NULL;
-  g_autoptr(PkPersonNote) note = NULL;
-
-  if (self->editing == NULL || self->meeting == NULL)
-    return;
-  attendees = G_LIST_MODEL (pk_meeting_get_attendees (self->meeting));
-  if (index >= g_list_model_get_n_items (attendees))
-    return;
-  attendance = g_list_model_get_item (attendees, index);
-  note = pk_person_note_new ();
-  pk_person_note_set_name (note, pk_attendance_get_name (attendance));
-  g_list_store_append (pk_agenda_item_get_recusals (self->editing), note);
-  fill_recusals (self);
-  schedule_save (self);
-}
-
-static void
-remove_recusal (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  GListStore *recusals;
-
-  if (self->editing == NULL)
-    return;
-  recusals = pk_agenda_item_get_recusals (self->editing);
-  if (index < g_list_model_get_n_items (G_LIST_MODEL (recusals)))
-    g_list_store_remove (recusals, index);
-  fill_recusals (self);
-  schedule_save (self);
-}
-
 void
 pk_agenda_panel_set_quorum_requirement (PkAgendaPanel *self,
                                         int            required)
 {
   g_return_if_fail (PK_IS_AGENDA_PANEL (self));
   self->required = required;
-  fill_recusals (self);
-}
-
-static void
-fill_editor (PkAgendaPanel *self)
-{
-  PkAgendaItem *item = self->editing;
-
-  gtk_stack_set_visible_child_name (self->editor_stack, item != NULL ? "editor" : "none");
-  if (item == NULL)
-    return;
-  self->filling_editor = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), pk_agenda_item_get_title (item));
-  gtk_editable_set_text (GTK_EDITABLE (self->dnr_row), pk_agenda_item_get_dnr (item) ? pk_agenda_item_get_dnr (item) : "");
-  gtk_spin_button_set_value (self->duration_spin, MAX (pk_agenda_item_get_duration_min (item), 0));
-  adw_combo_row_set_selected (self->state_row, pk_agenda_item_get_state (item));
-  gtk_switch_set_active (self->confidential_switch, pk_agenda_item_get_confidential (item));
-  fill_presenters (self);
-  fill_recusals (self);
-  self->filling_editor = FALSE;
-}
-
-static void
-on_editing_item_notify (PkAgendaPanel *self,
-                        GParamSpec    *pspec)
-{
-  /* A rename in the list shows in the editor, unless the editor is where it is typed. */
-  if (!self->filling_editor && g_str_equal (g_param_spec_get_name (pspec), "title") &&
-      !gtk_widget_has_focus (GTK_WIDGET (self->title_row)) &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
-                 pk_agenda_item_get_title (self->editing)) != 0)
-    {
-      self->filling_editor = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->title_row), pk_agenda_item_get_title (self->editing));
-      self->filling_editor = FALSE;
-    }
+  if (self->editor != NULL)
+    pk_agenda_editor_set_quorum_requirement (self->editor, required);
 }
 
 static void
@@ -474,134 +292,18 @@ set_editing (PkAgendaPanel *self,
 {
   if (self->editing == item)
     return;
-  if (self->editing != NULL)
-    g_signal_handlers_disconnect_by_func (self->editing, on_editing_item_notify, self);
   g_set_object (&self->editing, item);
-  if (item != NULL)
-    g_signal_connect_object (item, "notify", G_CALLBACK (on_editing_item_notify), self, G_CONNECT_SWAPPED);
-  fill_editor (self);
-}
-
-static void
-on_editor_changed (PkAgendaPanel *self)
-{
-  PkAgendaItem *item = self->editing;
-  const char *title;
-  int duration;
-
-  if (self->filling_editor || item == NULL)
-    return;
-  title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
-  if (pk_str_or_null (title) != NULL)
-    pk_agenda_item_set_title (item, title);
-  pk_agenda_item_set_dnr (item, pk_str_or_null (gtk_editable_get_text (GTK_EDITABLE (self->dnr_row))));
-  duration = gtk_spin_button_get_value_as_int (self->duration_spin);
-  pk_agenda_item_set_duration_min (item, duration > 0 ? duration : -1);
-  pk_agenda_item_set_state (item, adw_combo_row_get_selected (self->state_row));
-  pk_agenda_item_set_confidential (item, gtk_switch_get_active (self->confidential_switch));
-}
-
-static void
-on_presenter_apply (PkAgendaPanel *self)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->presenter_row)));
-  g_autoptr(PkPerson) person = NULL;
-  char *comma;
-
-  if (self->editing == NULL || pk_str_or_null (text) == NULL)
-    return;
-  /* "Fia Mårdfelt, projektledare eHealth arena": the name, then the title after the first comma. */
-  person = pk_person_new ();
-  comma = strchr (text, ',');
-  if (comma != NULL)
+  if (item != NULL && self->editor == NULL)
     {
-      *comma = '\0';
-      pk_person_set_title (person, pk_str_or_null (g_strstrip (comma + 1)));
+      self->editor = pk_agenda_editor_new ();
+      pk_agenda_editor_set_meeting (self->editor, self->meeting);
+      pk_agenda_editor_set_quorum_requirement (self->editor, self->required);
+      g_signal_connect_object (self->editor, "changed", G_CALLBACK (schedule_save), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->editor_slot, GTK_WIDGET (self->editor));
     }
-  pk_person_set_name (person, g_strstrip (text));
-  g_list_store_append (pk_agenda_item_get_presenters (self->editing), person);
-  gtk_editable_set_text (GTK_EDITABLE (self->presenter_row), "");
-  fill_presenters (self);
-  schedule_save (self);
-  /* The row shows the presenters too. */
-  g_object_notify (G_OBJECT (self->editing), "title");
-}
-
-/* The meeting's roster, offered as presenters. */
-static void
-update_roster_menu (PkAgendaPanel *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) recusal_menu = g_menu_new ();
-  GListModel *attendees = self->meeting ? G_LIST_MODEL (pk_meeting_get_attendees (self->meeting)) : NULL;
-  guint n = attendees ? g_list_model_get_n_items (attendees) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PkAttendance) attendance = g_list_model_get_item (attendees, i);
-      g_autofree char *label = pk_attendance_get_organisation (attendance)
-                                 ? g_strdup_printf ("%s, %s", pk_attendance_get_name (attendance),
-                                                    pk_attendance_get_organisation (attendance))
-                                 : g_strdup (pk_attendance_get_name (attendance));
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      g_autoptr(GMenuItem) recusal = g_menu_item_new (label, NULL);
-
-      g_menu_item_set_action_and_target (item, "agenda.add-presenter-from-roster", "u", i);
-      g_menu_append_item (menu, item);
-      g_menu_item_set_action_and_target (recusal, "agenda.add-recusal", "u", i);
-      g_menu_append_item (recusal_menu, recusal);
-    }
-  gtk_menu_button_set_menu_model (self->roster_button, G_MENU_MODEL (menu));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->roster_button), n > 0);
-  gtk_menu_button_set_menu_model (self->recusal_button, G_MENU_MODEL (recusal_menu));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->recusal_button), n > 0);
-}
-
-static void
-add_presenter_from_roster (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  GListModel *attendees;
-  g_autoptr(PkAttendance) attendance = NULL;
-  g_autoptr(PkPerson) person = NULL;
-
-  if (self->editing == NULL || self->meeting == NULL)
-    return;
-  attendees = G_LIST_MODEL (pk_meeting_get_attendees (self->meeting));
-  if (index >= g_list_model_get_n_items (attendees))
-    return;
-  attendance = g_list_model_get_item (attendees, index);
-  person = pk_person_new ();
-  pk_person_set_id (person, pk_attendance_get_person_id (attendance));
-  pk_person_set_name (person, pk_attendance_get_name (attendance));
-  pk_person_set_title (person, pk_attendance_get_title (attendance));
-  g_list_store_append (pk_agenda_item_get_presenters (self->editing), person);
-  fill_presenters (self);
-  schedule_save (self);
-  g_object_notify (G_OBJECT (self->editing), "title");
-}
-
-static void
-remove_presenter (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  GListStore *presenters;
-
-  if (self->editing == NULL)
-    return;
-  presenters = pk_agenda_item_get_presenters (self->editing);
-  if (index < g_list_model_get_n_items (G_LIST_MODEL (presenters)))
-    g_list_store_remove (presenters, index);
-  fill_presenters (self);
-  schedule_save (self);
-  g_object_notify (G_OBJECT (self->editing), "title");
+  if (self->editor != NULL)
+    pk_agenda_editor_set_item (self->editor, item);
+  gtk_stack_set_visible_child_name (self->editor_stack, item != NULL ? "editor" : "none");
 }
 
 /* ---- selection ---- */
@@ -820,8 +522,8 @@ rename_item (GtkWidget  *widget,
 {
   PkAgendaPanel *self = PK_AGENDA_PANEL (widget);
 
-  if (pk_agenda_panel_get_selected (self) != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  if (pk_agenda_panel_get_selected (self) != NULL && self->editor != NULL)
+    pk_agenda_editor_focus_title (self->editor);
 }
 
 static void
@@ -1037,7 +739,8 @@ pk_agenda_panel_set_meeting (PkAgendaPanel *self,
   pk_saver_set_database (self->saver, database);
   g_set_object (&self->meeting, meeting);
   rebuild (self);
-  update_roster_menu (self);
+  if (self->editor != NULL)
+    pk_agenda_editor_set_meeting (self->editor, meeting);
   pk_agenda_panel_select (self, NULL);
 }
 
@@ -1077,6 +780,7 @@ pk_agenda_panel_dispose (GObject *object)
   g_clear_object (&self->saver);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   set_editing (self, NULL);
+  self->editor = NULL;  /* owned by its slot, which goes with the template */
   if (self->watched != NULL)
     unwatch_items (self);
   g_clear_object (&self->meeting);
@@ -1119,17 +823,9 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, item_list);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, editor_stack);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, title_row);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, dnr_row);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, duration_spin);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, state_row);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, confidential_switch);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, presenter_list);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, presenter_row);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, roster_button);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, recusal_group);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, recusal_button);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, recusal_list);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, editor_slot);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, agenda_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, agenda_menu);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "agenda.add-item", NULL, add_item);
@@ -1141,10 +837,6 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "agenda.outdent", NULL, move_item);
   gtk_widget_class_install_action (widget_class, "agenda.export", NULL, export_agenda);
   gtk_widget_class_install_action (widget_class, "agenda.save-standard", NULL, save_standard);
-  gtk_widget_class_install_action (widget_class, "agenda.remove-presenter", "u", remove_presenter);
-  gtk_widget_class_install_action (widget_class, "agenda.add-presenter-from-roster", "u", add_presenter_from_roster);
-  gtk_widget_class_install_action (widget_class, "agenda.add-recusal", "u", add_recusal);
-  gtk_widget_class_install_action (widget_class, "agenda.remove-recusal", "u", remove_recusal);
 }
 
 static void
@@ -1154,6 +846,7 @@ pk_agenda_panel_init (PkAgendaPanel *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_menu_button_set_menu_lazily (self->agenda_menu_button, self->agenda_menu);
 
   self->flat = g_list_store_new (PK_TYPE_AGENDA_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->flat)));
@@ -1178,13 +871,6 @@ pk_agenda_panel_init (PkAgendaPanel *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->item_list), keys);
 
-  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (on_editor_changed), self);
-  g_signal_connect_swapped (self->dnr_row, "changed", G_CALLBACK (on_editor_changed), self);
-  g_signal_connect_swapped (self->duration_spin, "value-changed", G_CALLBACK (on_editor_changed), self);
-  g_signal_connect_swapped (self->state_row, "notify::selected", G_CALLBACK (on_editor_changed), self);
-  g_signal_connect_swapped (self->confidential_switch, "notify::active", G_CALLBACK (on_editor_changed), self);
-  g_signal_connect_swapped (self->presenter_row, "apply", G_CALLBACK (on_presenter_apply), self);
-  g_signal_connect_swapped (self->presenter_row, "entry-activated", G_CALLBACK (on_presenter_apply), self);
 
   update_actions (self);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "pk-lazy-menu.h"
 #include "pk-meeting-row.h"
 #include "pk-window-private.h"
 
@@ -610,20 +611,11 @@ pk_window_class_init (PkWindowClass *klass)
   pk_window_class_install_actions (widget_class);
 }
 
-/* A menu's popover is built when it is first opened: GtkMenuButton would otherwise build every
- * item of it while the window is being built. */
 static void
-create_menu_popup (GtkMenuButton *button,
-                   gpointer       menu)
+on_switcher_bar_reveal (PkWindow *self)
 {
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-}
-
-static void
-set_menu_lazily (GtkMenuButton *button,
-                 GMenuModel    *menu)
-{
-  gtk_menu_button_set_create_popup_func (button, create_menu_popup, menu, NULL);
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar) && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, pk_meeting_view_get_stack (self->meeting_view));
 }
 
 static void
@@ -653,13 +645,15 @@ pk_window_init (PkWindow *self)
   gtk_list_view_set_model (self->meeting_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->meeting_list, "activate", G_CALLBACK (on_meeting_activated), self);
 
-  set_menu_lazily (self->sidebar_menu_button, self->primary_menu);
-  set_menu_lazily (self->error_menu_button, self->primary_menu);
-  set_menu_lazily (self->meeting_menu_button, self->meeting_menu);
+  pk_menu_button_set_menu_lazily (self->sidebar_menu_button, self->primary_menu);
+  pk_menu_button_set_menu_lazily (self->error_menu_button, self->primary_menu);
+  pk_menu_button_set_menu_lazily (self->meeting_menu_button, self->meeting_menu);
 
   stack = pk_meeting_view_get_stack (self->meeting_view);
   adw_view_switcher_title_set_stack (self->switcher_title, stack);
-  adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
+  /* The bar is for a narrow window; its buttons are made when it is first revealed. */
+  g_signal_connect_swapped (self->switcher_bar, "notify::reveal", G_CALLBACK (on_switcher_bar_reveal), self);
+  on_switcher_bar_reveal (self);
   g_signal_connect_object (self->meeting_view, "saved", G_CALLBACK (on_view_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->meeting_view, "save-failed", G_CALLBACK (on_view_save_failed), self,
                            G_CONNECT_SWAPPED);

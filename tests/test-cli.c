@@ -333,6 +333,45 @@ test_export_pdf (Fixture       *fixture,
   }
 }
 
+/* Without the PDF module (Poppler, libqpdf) the protocol cannot be made PDF/A: a clear message,
+ * no file, nothing else broken. */
+static void
+test_export_without_pdf_module (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "protokoll.pdf", NULL);
+  g_autofree char *agenda = g_build_filename (fixture->dir, "kallelse.pdf", NULL);
+  g_autofree char *module = g_strdup (g_getenv ("PROTOKOLL_PDF_MODULE"));
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-module.so", NULL);
+
+  import_fixture (fixture);
+  g_setenv ("PROTOKOLL_PDF_MODULE", missing, TRUE);
+  {
+    g_auto(Result) protocol = run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", pdf, NULL);
+    g_auto(Result) kallelse = run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", "--out", agenda, NULL);
+
+    g_assert_cmpint (protocol.status, !=, 0);
+    g_assert_nonnull (strstr (protocol.err, "no-such-module.so"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    /* The kallelse is no PDF/A file: it needs no module. */
+    g_assert_cmpint (kallelse.status, ==, 0);
+  }
+  /* A file that was there stays as it was. */
+  g_assert_true (g_file_set_contents (pdf, "earlier", -1, NULL));
+  {
+    g_auto(Result) again = run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", pdf, NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (again.status, !=, 0);
+    g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "earlier");
+  }
+  if (module != NULL)
+    g_setenv ("PROTOKOLL_PDF_MODULE", module, TRUE);
+  else
+    g_unsetenv ("PROTOKOLL_PDF_MODULE");
+}
+
 static void
 test_next (Fixture       *fixture,
            gconstpointer  data)
@@ -666,6 +705,7 @@ main (int   argc,
   ADD ("/cli/newer-database", test_newer_database);
   ADD ("/cli/environment-database", test_environment_database);
   ADD ("/cli/export-pdf", test_export_pdf);
+  ADD ("/cli/export-without-pdf-module", test_export_without_pdf_module);
   ADD ("/cli/next", test_next);
   ADD ("/cli/members-and-quorum", test_members_and_quorum);
   ADD ("/cli/sign-verify-correct", test_sign_verify_correct);

@@ -5,7 +5,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <poppler.h>
+
+#include "protokoll-core.h"
 
 /* A texture larger than this (64 MB) is rendered at a lower scale and drawn stretched: deep zoom
  * on a large page must not exhaust memory. */
@@ -25,7 +26,7 @@ typedef enum
 /* One open document; its fields are touched only by the render thread. */
 typedef struct
 {
-  PopplerDocument *document;
+  PkPdfDocument *document;
 } Document;
 
 typedef struct
@@ -127,19 +128,25 @@ take_next_job (Scheduler *shared)
 }
 
 static GArray *
-run_open (PopplerDocument **document,
-          GBytes           *bytes,
-          GError          **error)
+run_open (PkPdfDocument **document,
+          GBytes         *bytes,
+          GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
+  const PkPdfBackend *pdf = pk_pdf_backend_get (&local_error);
   GArray *sizes;
   int n_pages;
 
   g_assert (*document == NULL);
-  *document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  if (pdf == NULL)
+    {
+      g_set_error_literal (error, PK_RENDER_ERROR, PK_RENDER_ERROR_OPEN, local_error->message);
+      return NULL;
+    }
+  *document = pdf->document_open (bytes, &local_error);
   if (*document == NULL)
     {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+      if (g_error_matches (local_error, PK_PDF_BACKEND_ERROR, PK_PDF_BACKEND_ERROR_ENCRYPTED))
         g_set_error (error, PK_RENDER_ERROR, PK_RENDER_ERROR_ENCRYPTED,
                      _("The document is protected by a password."));
       else
@@ -149,10 +156,10 @@ run_open (PopplerDocument **document,
       return NULL;
     }
 
-  n_pages = poppler_document_get_n_pages (*document);
+  n_pages = pdf->document_n_pages (*document);
   if (n_pages <= 0)
     {
-      g_clear_object (document);
+      g_clear_pointer (document, pdf->document_free);
       g_set_error (error, PK_RENDER_ERROR, PK_RENDER_ERROR_OPEN, _("The document has no pages."));
       return NULL;
     }
@@ -160,18 +167,11 @@ run_open (PopplerDocument **document,
   sizes = g_array_sized_new (FALSE, FALSE, sizeof (graphene_size_t), n_pages);
   for (int i = 0; i < n_pages; i++)
     {
-      PopplerPage *page = poppler_document_get_page (*document, i);
-      graphene_size_t size = { 612, 792 };
+      double w, h;
+      graphene_size_t size;
 
-      if (page)
-        {
-          double w, h;
-
-          poppler_page_get_size (page, &w, &h);
-          if (w > 0 && h > 0)
-            size = (graphene_size_t) { w, h };
-          g_object_unref (page);
-        }
+      pdf->page_size (*document, i, &w, &h);
+      size = (graphene_size_t) { w, h };
       g_array_append_val (sizes, size);
     }
   return sizes;
@@ -184,13 +184,14 @@ free_surface_data (gpointer surface)
 }
 
 static GdkTexture *
-run_render (PopplerDocument *document,
-            int              page_index,
-            double           scale,
-            int              width,
-            GError         **error)
+run_render (PkPdfDocument *document,
+            int            page_index,
+            double         scale,
+            int            width,
+            GError       **error)
 {
-  PopplerPage *page;
+  /* A document is open, so the module is loaded. */
+  const PkPdfBackend *pdf = pk_pdf_backend_get (NULL);
   cairo_surface_t *surface;
   cairo_t *cr;
   double w, h;
@@ -203,18 +204,14 @@ run_render (PopplerDocument *document,
       g_set_error (error, PK_RENDER_ERROR, PK_RENDER_ERROR_NOT_OPEN, "no document is open");
       return NULL;
     }
-  page = page_index >= 0 && page_index < poppler_document_get_n_pages (document)
-         ? poppler_document_get_page (document, page_index) : NULL;
-  if (page == NULL)
+  if (page_index < 0 || page_index >= pdf->document_n_pages (document))
     {
       g_set_error (error, PK_RENDER_ERROR, PK_RENDER_ERROR_PAGE,
                    _("The document has no page %d."), page_index + 1);
       return NULL;
     }
 
-  poppler_page_get_size (page, &w, &h);
-  if (w <= 0 || h <= 0)
-    w = 612, h = 792;
+  pdf->page_size (document, page_index, &w, &h);
   if (width > 0)
     scale = width / w;
   if (w * scale * h * scale > MAX_TEXTURE_PIXELS)
@@ -229,7 +226,6 @@ run_render (PopplerDocument *document,
                    _("Page %d could not be rendered: %s"), page_index + 1,
                    cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
-      g_object_unref (page);
       return NULL;
     }
 
@@ -238,10 +234,9 @@ run_render (PopplerDocument *document,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, (double) pw / w, (double) ph / h);
-  poppler_page_render (page, cr);
+  pdf->page_render (document, page_index, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  g_object_unref (page);
 
   /* The texture takes the pixels without a copy. */
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
@@ -262,11 +257,12 @@ free_rect_array_array (gpointer data)
 }
 
 static GPtrArray *
-run_find (PopplerDocument *document,
-          const char      *text,
-          GCancellable    *cancellable,
-          GError         **error)
+run_find (PkPdfDocument *document,
+          const char    *text,
+          GCancellable  *cancellable,
+          GError       **error)
 {
+  const PkPdfBackend *pdf = pk_pdf_backend_get (NULL);
   g_autoptr(GPtrArray) result = NULL;
   int n_pages;
 
@@ -276,38 +272,24 @@ run_find (PopplerDocument *document,
       return NULL;
     }
 
-  n_pages = poppler_document_get_n_pages (document);
+  n_pages = pdf->document_n_pages (document);
   result = g_ptr_array_new_full (n_pages, free_rect_array_array);
   for (int i = 0; i < n_pages; i++)
     {
+      g_autoptr(GArray) found = NULL;
       GArray *rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-      PopplerPage *page;
 
       g_ptr_array_add (result, rects);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      if (text == NULL || *text == '\0')
-        continue;
-
-      page = poppler_document_get_page (document, i);
-      if (page == NULL)
-        continue;
-
-      double w, h;
-      GList *matches;
-
-      poppler_page_get_size (page, &w, &h);
-      matches = poppler_page_find_text_with_options (page, text, POPPLER_FIND_DEFAULT);
-      for (GList *l = matches; l; l = l->next)
+      found = pdf->page_find_text (document, i, text);
+      for (guint k = 0; k < found->len; k++)
         {
-          PopplerRectangle *r = l->data;
-          /* Poppler's find results have their origin at the bottom left. */
-          graphene_rect_t rect = GRAPHENE_RECT_INIT (MIN (r->x1, r->x2), h - MAX (r->y1, r->y2),
-                                                     fabs (r->x2 - r->x1), fabs (r->y2 - r->y1));
+          PkPdfRect *r = &g_array_index (found, PkPdfRect, k);
+          graphene_rect_t rect = GRAPHENE_RECT_INIT (r->x, r->y, r->width, r->height);
+
           g_array_append_val (rects, rect);
         }
-      g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
-      g_object_unref (page);
     }
   return g_steal_pointer (&result);
 }
@@ -335,7 +317,8 @@ render_thread (gpointer data)
       if (job->kind == JOB_CLOSE)
         {
           /* The document dies in the thread that made it. */
-          g_clear_object (&job->doc->document);
+          if (job->doc->document != NULL)
+            pk_pdf_backend_get (NULL)->document_free (g_steal_pointer (&job->doc->document));
           job_free (job);
           continue;
         }

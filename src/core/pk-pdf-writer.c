@@ -843,6 +843,21 @@ write_to_stream (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* A replace stream closed while cancelled keeps the old file; but a file that did not exist was
+ * written in place (GIO only uses a temporary beside an existing one), so it is removed. */
+static void
+discard_output (GFile             *file,
+                GFileOutputStream *stream,
+                gboolean           existed)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+}
+
 gboolean
 pk_pdf_writer_save (PkPdfWriter  *self,
                     const char   *path,
@@ -854,18 +869,19 @@ pk_pdf_writer_save (PkPdfWriter  *self,
   g_autoptr(GArray) placements = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-  g_autoptr(GCancellable) discard = g_cancellable_new ();
   g_autoptr(GByteArray) buffer = self->pdfa ? g_byte_array_new () : NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
   guint n_pages;
   guint next = 0;
+  gboolean existed;
 
   g_return_val_if_fail (PK_IS_PDF_WRITER (self), FALSE);
 
   /* Written beside the target and renamed over it at the end: a failed export leaves no
    * half-written PDF, and an existing file stays as it was. */
+  existed = g_file_query_exists (file, NULL);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
     return FALSE;
@@ -913,8 +929,7 @@ pk_pdf_writer_save (PkPdfWriter  *self,
     {
       g_set_error (error, PK_PDF_WRITER_ERROR, PK_PDF_WRITER_ERROR_FAILED,
                    _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
-      g_cancellable_cancel (discard);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+      discard_output (file, stream, existed);
       return FALSE;
     }
   if (buffer != NULL)
@@ -928,8 +943,7 @@ pk_pdf_writer_save (PkPdfWriter  *self,
           !g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (archival, NULL),
                                       g_bytes_get_size (archival), NULL, NULL, error))
         {
-          g_cancellable_cancel (discard);
-          g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+          discard_output (file, stream, existed);
           return FALSE;
         }
     }

@@ -14,6 +14,7 @@
 #include "pk-meeting-json.h"
 #include "pk-membership.h"
 #include "pk-person.h"
+#include "pk-pdf-backend.h"
 #include "pk-pdf-writer.h"
 #include "pk-person-note.h"
 #include "pk-phrases.h"

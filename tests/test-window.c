@@ -1153,6 +1153,87 @@ test_narrow_switcher_bar (Fixture       *fixture,
                  pk_meeting_view_get_stack (PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window))));
 }
 
+/* The sidebar's list: the list view whose rows are meetings (the others hold agenda items or the
+ * kind drop-down's choices). */
+static GtkListView *
+find_sidebar (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root))
+    {
+      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (root)));
+      g_autoptr(GObject) second = model != NULL ? g_list_model_get_item (model, 1) : NULL;
+
+      if (PK_IS_MEETING (second))
+        return GTK_LIST_VIEW (root);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_sidebar (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+sidebar_rows (Fixture *fixture)
+{
+  GtkListView *list = find_sidebar (GTK_WIDGET (fixture->window));
+
+  g_assert_nonnull (list);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+}
+
+static gboolean
+sidebar_complete (gpointer data)
+{
+  return sidebar_rows (data) == 2 + 90;
+}
+
+/* A long sidebar is filled in two steps (what the window shows first, the rest after the first
+ * frame); the meeting selected last time is selected even when it is far down. */
+static void
+test_long_sidebar (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GSettings *settings = pk_application_get_settings (PK_APPLICATION (g_application_get_default ()));
+  g_autoptr(GError) error = NULL;
+  gint64 oldest_id = 0;
+
+  {
+    g_autoptr(PkDatabase) db = pk_database_open (fixture->db_path, &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < 90; i++)
+      {
+        g_autoptr(PkMeeting) meeting = pk_meeting_new ();
+        g_autofree char *title = g_strdup_printf ("Sammanträde %d", i + 1);
+        g_autofree char *date = g_strdup_printf ("%d-%02d-15", 2020 + i / 12, i % 12 + 1);
+
+        pk_meeting_set_body (meeting, i % 2 ? "Socialnämnden" : "Kommunstyrelsen");
+        pk_meeting_set_title (meeting, title);
+        pk_meeting_set_date (meeting, date);
+        pk_database_insert_meeting (db, meeting, &error);
+        g_assert_no_error (error);
+        if (i == 0)
+          oldest_id = pk_meeting_get_id (meeting);
+      }
+  }
+  g_settings_set_int64 (settings, "last-meeting-id", 0);
+  open_window (fixture);
+  g_assert_cmpuint (sidebar_rows (fixture), <, 2 + 90);
+  pk_test_wait_until (sidebar_complete, fixture);
+  g_assert_cmpstr (pk_meeting_get_title (pk_window_get_selected_meeting (fixture->window)), ==, "Sammanträde 89");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+
+  /* The oldest meeting of Kommunstyrelsen is the last row of its group, beyond the first fill. */
+  g_settings_set_int64 (settings, "last-meeting-id", oldest_id);
+  open_window (fixture);
+  g_assert_cmpstr (pk_meeting_get_title (pk_window_get_selected_meeting (fixture->window)), ==, "Sammanträde 1");
+  g_assert_cmpuint (sidebar_rows (fixture), ==, 2 + 90);
+  g_settings_set_int64 (settings, "last-meeting-id", 0);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -1170,6 +1251,7 @@ main (int   argc,
   ADD ("/window/opens-with-meetings", test_opens_with_meetings);
   ADD ("/window/menus-and-shortcuts", test_menus_and_shortcuts);
   ADD ("/window/narrow-switcher-bar", test_narrow_switcher_bar);
+  ADD ("/window/long-sidebar", test_long_sidebar);
   ADD ("/window/minutes-typing", test_minutes_typing);
   ADD ("/window/bilagor", test_bilagor);
   ADD ("/window/new-meeting-appears", test_new_meeting_appears);

@@ -77,6 +77,82 @@ pk_meeting_row_set_meeting (PkMeetingRow *self,
   update (self);
 }
 
+#define SPACING 8
+
+/* A heading row shows the body's name alone; a meeting row its title and date beside the status
+ * badge, which keeps its natural width. */
+static void
+pk_meeting_row_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  PkMeetingRow *self = PK_MEETING_ROW (widget);
+  GtkWidget *body = GTK_WIDGET (self->body_label);
+  GtkWidget *text = GTK_WIDGET (self->meeting_label);
+  GtkWidget *badge = GTK_WIDGET (self->status_label);
+  int text_min = 0, text_nat = 0, badge_min = 0, badge_nat = 0;
+
+  if (gtk_widget_get_visible (body))
+    {
+      gtk_widget_measure (body, orientation, for_size, minimum, natural, NULL, NULL);
+      return;
+    }
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (text, orientation, -1, &text_min, &text_nat, NULL, NULL);
+      gtk_widget_measure (badge, orientation, -1, &badge_min, &badge_nat, NULL, NULL);
+      *minimum = text_min + SPACING + badge_min;
+      *natural = text_nat + SPACING + badge_nat;
+    }
+  else
+    {
+      /* Both are one or two lines whatever the width (the title ellipsizes). */
+      gtk_widget_measure (text, orientation, -1, &text_min, &text_nat, NULL, NULL);
+      gtk_widget_measure (badge, orientation, -1, &badge_min, &badge_nat, NULL, NULL);
+      *minimum = MAX (text_min, badge_min);
+      *natural = MAX (text_nat, badge_nat);
+    }
+}
+
+static void
+pk_meeting_row_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  PkMeetingRow *self = PK_MEETING_ROW (widget);
+  GtkWidget *body = GTK_WIDGET (self->body_label);
+  GtkWidget *text = GTK_WIDGET (self->meeting_label);
+  GtkWidget *badge = GTK_WIDGET (self->status_label);
+  int badge_width, badge_height, unused;
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+  if (gtk_widget_get_visible (body))
+    {
+      gtk_widget_size_allocate (body, &(GtkAllocation) { 0, 0, width, height }, -1);
+      return;
+    }
+  gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, &unused, &badge_width, NULL, NULL);
+  gtk_widget_measure (badge, GTK_ORIENTATION_VERTICAL, -1, &unused, &badge_height, NULL, NULL);
+  badge_width = MIN (badge_width, width);
+  badge_height = MIN (badge_height, height);
+  gtk_widget_size_allocate (badge, &(GtkAllocation) { rtl ? 0 : width - badge_width, (height - badge_height) / 2,
+                                                      badge_width, badge_height }, -1);
+  gtk_widget_size_allocate (text, &(GtkAllocation) { rtl ? badge_width + SPACING : 0, 0,
+                                                     MAX (0, width - badge_width - SPACING), height }, -1);
+}
+
+static GtkSizeRequestMode
+pk_meeting_row_get_request_mode (GtkWidget *widget)
+{
+  /* The heading wraps to two lines. */
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 pk_meeting_row_dispose (GObject *object)
 {
@@ -97,6 +173,9 @@ pk_meeting_row_class_init (PkMeetingRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pk_meeting_row_dispose;
+  widget_class->measure = pk_meeting_row_measure;
+  widget_class->size_allocate = pk_meeting_row_size_allocate;
+  widget_class->get_request_mode = pk_meeting_row_get_request_mode;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, body_label);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, meeting_label);

@@ -34,6 +34,9 @@ struct _PkWindow
   GListStore *rows;              /* the sidebar: a GtkStringObject heading per body, then its meetings */
   GtkSingleSelection *selection;
   GHashTable *pending_deletes;   /* meeting id -> PkMeeting removed but not yet deleted */
+  GPtrArray *sidebar_tail;      /* rows of the first fill not yet in the sidebar (see rebuild) */
+  guint sidebar_tail_id;
+  gboolean sidebar_filled;
   guint pending_jobs;            /* database writes in flight; the app is held meanwhile */
   gint64 select_after_reload;
   char *selected_sort_key;

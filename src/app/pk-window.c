@@ -142,14 +142,68 @@ on_back_clicked (PkWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The first fill of the sidebar puts in only what a tall window shows; the rest follows from an
+ * idle, after the first frame. GTK 4.8's list view builds, measures and lays out every row it has
+ * (up to 200), seen or not, and with them all the first frame came later. */
+static guint
+first_fill_rows (PkWindow *self)
+{
+  int width, height;
+
+  /* A row is at least 30 pixels high; a maximized window is as tall as its monitor at most. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || height <= 0)
+    height = 1600;
+  return (guint) height / 30 + 4;
+}
+
+static void
+cancel_sidebar_tail (PkWindow *self)
+{
+  g_clear_handle_id (&self->sidebar_tail_id, g_source_remove);
+  g_clear_pointer (&self->sidebar_tail, g_ptr_array_unref);
+}
+
+static void
+complete_sidebar (PkWindow *self)
+{
+  g_autoptr(GPtrArray) tail = g_steal_pointer (&self->sidebar_tail);
+
+  g_clear_handle_id (&self->sidebar_tail_id, g_source_remove);
+  if (tail != NULL)
+    g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0, tail->pdata, tail->len);
+}
+
+static gboolean
+complete_sidebar_idle (gpointer data)
+{
+  PkWindow *self = data;
+
+  self->sidebar_tail_id = 0;
+  complete_sidebar (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Selects the meeting with @meeting_id, or else the first meeting; FALSE if there is none. */
 gboolean
 pk_window_select_meeting (PkWindow *self,
                           gint64    meeting_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n;
   guint first_meeting = GTK_INVALID_LIST_POSITION;
 
+  if (self->sidebar_tail != NULL && meeting_id != 0)
+    {
+      /* Not among the first rows: the rest comes in now. */
+      for (guint i = 0; i < self->sidebar_tail->len; i++)
+        if (PK_IS_MEETING (self->sidebar_tail->pdata[i]) &&
+            pk_meeting_get_id (self->sidebar_tail->pdata[i]) == meeting_id)
+          {
+            complete_sidebar (self);
+            break;
+          }
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
@@ -179,8 +233,10 @@ pk_window_rebuild_sidebar (PkWindow *self)
   gint64 selected_id = selected != NULL ? pk_meeting_get_id (selected) : 0;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
+  guint first;
   const char *previous_body = NULL;
 
+  cancel_sidebar_tail (self);
   g_list_store_sort (self->meetings, compare_meetings, NULL);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
   for (guint i = 0; i < n; i++)
@@ -193,8 +249,18 @@ pk_window_rebuild_sidebar (PkWindow *self)
       previous_body = body;
       g_ptr_array_add (rows, meeting);
     }
+  first = rows->len;
+  if (!self->sidebar_filled && rows->len > first_fill_rows (self))
+    {
+      first = first_fill_rows (self);
+      self->sidebar_tail = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = first; i < rows->len; i++)
+        g_ptr_array_add (self->sidebar_tail, g_object_ref (rows->pdata[i]));
+      self->sidebar_tail_id = g_idle_add_full (G_PRIORITY_LOW, complete_sidebar_idle, self, NULL);
+    }
+  self->sidebar_filled = TRUE;
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows->pdata, rows->len);
+                       rows->pdata, first);
   if (selected_id != 0)
     pk_window_select_meeting (self, selected_id);
 }
@@ -548,6 +614,7 @@ pk_window_dispose (GObject *object)
   PkWindow *self = PK_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  cancel_sidebar_tail (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PK_TYPE_WINDOW);
   G_OBJECT_CLASS (pk_window_parent_class)->dispose (object);
 }

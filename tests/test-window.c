@@ -90,6 +90,21 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->db_path);
 }
 
+static GtkWidget *find_descendant (GtkWidget *root,
+                                   GType      type);
+
+/* Every mapped widget of @type under @root. */
+static void
+collect_mapped (GtkWidget *root,
+                GType      type,
+                GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_mapped (child, type, found);
+}
+
 static void
 test_opens_with_meetings (Fixture       *fixture,
                           gconstpointer  data)
@@ -113,6 +128,14 @@ test_opens_with_meetings (Fixture       *fixture,
   }
   selected = pk_window_get_selected_meeting (fixture->window);
   g_assert_nonnull (selected);
+  /* The hidden error and empty pages have loaded no icon (see pk_status_page_set_icon_lazily). */
+  {
+    GtkWidget *error_page = gtk_stack_get_child_by_name (GTK_STACK (find_descendant (GTK_WIDGET (fixture->window),
+                                                                                     GTK_TYPE_STACK)), "error");
+    AdwStatusPage *page = ADW_IS_STATUS_PAGE (error_page) ? ADW_STATUS_PAGE (error_page)
+                          : ADW_STATUS_PAGE (find_descendant (error_page, ADW_TYPE_STATUS_PAGE));
+    g_assert_null (adw_status_page_get_icon_name (page));
+  }
 }
 
 static gboolean
@@ -252,6 +275,14 @@ test_corrupt_database_shows_error (Fixture       *fixture,
   g_assert_cmpstr (pk_window_get_state (fixture->window), ==, "error");
   after = pk_test_file_checksum (fixture->db_path);
   g_assert_cmpstr (before, ==, after);
+  /* The error page has its icon once it shows (it is given only then). */
+  pk_test_wait_ms (50);
+  {
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+    collect_mapped (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE, pages);
+    g_assert_cmpuint (pages->len, ==, 1);
+    g_assert_cmpstr (adw_status_page_get_icon_name (pages->pdata[0]), ==, "dialog-error-symbolic");
+  }
 
   /* Opening another database from the error page works. */
   {

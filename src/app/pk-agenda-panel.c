@@ -7,7 +7,7 @@
 #include "pk-agenda-panel.h"
 #include "pk-toast.h"
 #include "pk-agenda-row.h"
-#include "pk-lazy-menu.h"
+#include "pk-lazy.h"
 #include "pk-export.h"
 #include "pk-saver.h"
 
@@ -23,6 +23,7 @@ struct _PkAgendaPanel
   GtkStack *list_stack;
   GtkListView *item_list;
   GtkStack *editor_stack;
+  AdwStatusPage *empty_state;
   GtkMenuButton *agenda_menu_button;
   GMenuModel *agenda_menu;
   AdwBin *editor_slot;
@@ -824,6 +825,7 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, item_list);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, editor_slot);
+  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, empty_state);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, agenda_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, agenda_menu);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -847,6 +849,7 @@ pk_agenda_panel_init (PkAgendaPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   pk_menu_button_set_menu_lazily (self->agenda_menu_button, self->agenda_menu);
+  pk_status_page_set_icon_lazily (self->empty_state, "view-list-ordered-symbolic");
 
   self->flat = g_list_store_new (PK_TYPE_AGENDA_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->flat)));

@@ -12,6 +12,7 @@ struct _PkWindow
 
   GtkStack *main_stack;
   AdwStatusPage *error_page;
+  AdwStatusPage *empty_page;
   AdwLeaflet *leaflet;
   GtkListView *meeting_list;
   GtkStack *content_stack;

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "pk-lazy-menu.h"
+#include "pk-lazy.h"
 #include "pk-meeting-row.h"
 #include "pk-window-private.h"
 
@@ -660,6 +660,7 @@ pk_window_class_init (PkWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PkWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PkWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, meeting_list);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, content_stack);
@@ -712,6 +713,8 @@ pk_window_init (PkWindow *self)
   gtk_list_view_set_model (self->meeting_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->meeting_list, "activate", G_CALLBACK (on_meeting_activated), self);
 
+  pk_status_page_set_icon_lazily (self->error_page, "dialog-error-symbolic");
+  pk_status_page_set_icon_lazily (self->empty_page, "x-office-document-symbolic");
   pk_menu_button_set_menu_lazily (self->sidebar_menu_button, self->primary_menu);
   pk_menu_button_set_menu_lazily (self->error_menu_button, self->primary_menu);
   pk_menu_button_set_menu_lazily (self->meeting_menu_button, self->meeting_menu);

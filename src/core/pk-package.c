@@ -1028,8 +1028,15 @@ check_integrity (Reader  *reader,
   result = pk_column_text (stmt, 0);
   if (g_strcmp0 (result, "ok") != 0)
     {
+      /* "*** in database main ***\nPage 4: …" on one line, without the heading. */
+      g_autofree char *detail = g_strdup (result ? result : "?");
+      const char *start = detail;
+
+      g_strdelimit (detail, "\n", ' ');
+      if (g_str_has_prefix (start, "*** in database main *** "))
+        start += strlen ("*** in database main *** ");
       g_set_error (error, PK_PACKAGE_ERROR, PK_PACKAGE_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be imported (%s)"), reader->path, result ? result : "?");
+                   _("“%s” is damaged and cannot be imported (%s)"), reader->path, start);
       return FALSE;
     }
   return TRUE;
@@ -1132,11 +1139,12 @@ column_string (Reader        *reader,
       return TRUE;
     }
   if (type != SQLITE_TEXT)
-    return set_invalid (reader, error, _("%s[%u]: expected text"), field, row);
+    return set_invalid (reader, error, _("%s[%u].%s: expected text"), field, row, sqlite3_column_name (stmt, column));
   text = pk_column_text (stmt, column);
   length = sqlite3_column_bytes (stmt, column);
   if (!g_utf8_validate (text, length, NULL) || (int) strlen (text) != length)
-    return set_invalid (reader, error, _("%s[%u]: the text is not valid UTF-8"), field, row);
+    return set_invalid (reader, error, _("%s[%u].%s: the text is not valid UTF-8"), field, row,
+                        sqlite3_column_name (stmt, column));
   *out = g_strdup (text);
   return TRUE;
 }
@@ -1155,10 +1163,12 @@ column_int (Reader        *reader,
   gint64 value;
 
   if (sqlite3_column_type (stmt, column) != SQLITE_INTEGER)
-    return set_invalid (reader, error, _("%s[%u]: expected a whole number"), field, row);
+    return set_invalid (reader, error, _("%s[%u].%s: expected a whole number"), field, row,
+                        sqlite3_column_name (stmt, column));
   value = sqlite3_column_int64 (stmt, column);
   if (value < min || value > max)
-    return set_invalid (reader, error, _("%s[%u]: %" G_GINT64_FORMAT " is out of range"), field, row, value);
+    return set_invalid (reader, error, _("%s[%u].%s: %" G_GINT64_FORMAT " is out of range"), field, row,
+                        sqlite3_column_name (stmt, column), value);
   *out = (int) value;
   return TRUE;
 }
@@ -1522,10 +1532,12 @@ column_double (Reader        *reader,
   int type = sqlite3_column_type (stmt, column);
 
   if (type != SQLITE_FLOAT && type != SQLITE_INTEGER)
-    return set_invalid (reader, error, _("%s[%u]: expected a number"), "annotation", row);
+    return set_invalid (reader, error, _("%s[%u].%s: expected a number"), "annotation", row,
+                        sqlite3_column_name (stmt, column));
   *out = sqlite3_column_double (stmt, column);
   if (!isfinite (*out) || fabs (*out) > 1e6)
-    return set_invalid (reader, error, _("%s[%u]: %g is out of range"), "annotation", row, *out);
+    return set_invalid (reader, error, _("%s[%u].%s: %g is out of range"), "annotation", row,
+                        sqlite3_column_name (stmt, column), *out);
   return TRUE;
 }
 

@@ -809,8 +809,22 @@ command_package_import (Invocation *invocation)
   if (!pk_package_store (package, db, &id, &already_there, &error))
     return fail_with_error (error);
   if (already_there)
-    g_printerr (_("protokoll-cli: %s holds meeting %" G_GINT64_FORMAT ", which is already in the database; "
-                  "nothing new was imported\n"), path, id);
+    {
+      g_autofree char *meeting = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      guint n_stored = pk_package_get_n_files_stored (package);
+
+      /* A meeting imported from its JSON may have lacked the bytes of its bilagor. */
+      if (n_stored > 0)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                 "protokoll-cli: %s holds meeting %s, which is already in the database; the "
+                                 "content of %u attachment it lacked was added\n",
+                                 "protokoll-cli: %s holds meeting %s, which is already in the database; the "
+                                 "content of %u attachments it lacked was added\n", n_stored),
+                    path, meeting, n_stored);
+      else
+        g_printerr (_("protokoll-cli: %s holds meeting %s, which is already in the database; nothing new was "
+                      "imported\n"), path, meeting);
+    }
   n_unsafe = pk_package_get_n_unsafe (package);
   if (n_unsafe > 0)
     g_printerr (g_dngettext (GETTEXT_PACKAGE,

@@ -1110,9 +1110,11 @@ check_row_count (Reader      *reader,
     return set_read_error (reader, rc, error);
   if (sqlite3_column_int64 (stmt, 0) > PK_PACKAGE_MAX_ROWS)
     {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+
       g_set_error (error, PK_PACKAGE_ERROR, PK_PACKAGE_ERROR_TOO_LARGE,
-                   _("“%s” holds more rows in “%s” than a meeting package may (%" G_GINT64_FORMAT ", at most %d)"),
-                   reader->path, table, (gint64) sqlite3_column_int64 (stmt, 0), PK_PACKAGE_MAX_ROWS);
+                   _("“%s” holds more rows in “%s” than a meeting package may (%s, at most %d)"),
+                   reader->path, table, count, PK_PACKAGE_MAX_ROWS);
       return FALSE;
     }
   return TRUE;
@@ -1167,8 +1169,11 @@ column_int (Reader        *reader,
                         sqlite3_column_name (stmt, column));
   value = sqlite3_column_int64 (stmt, column);
   if (value < min || value > max)
-    return set_invalid (reader, error, _("%s[%u].%s: %" G_GINT64_FORMAT " is out of range"), field, row,
-                        sqlite3_column_name (stmt, column), value);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+      return set_invalid (reader, error, _("%s[%u].%s: %s is out of range"), field, row,
+                          sqlite3_column_name (stmt, column), number);
+    }
   *out = (int) value;
   return TRUE;
 }
@@ -1289,6 +1294,21 @@ read_meeting (Reader  *reader,
   return TRUE;
 }
 
+static gboolean
+set_size_mismatch (Reader       *reader,
+                   PackageFile  *file,
+                   gint64        actual,
+                   GError      **error)
+{
+  g_autofree char *said = g_strdup_printf ("%" G_GINT64_FORMAT, file->size);
+  g_autofree char *holds = g_strdup_printf ("%" G_GINT64_FORMAT, actual);
+
+  g_set_error (error, PK_PACKAGE_ERROR, PK_PACKAGE_ERROR_DAMAGED,
+               _("Bilaga %d (“%s”) in “%s” is said to be %s bytes but holds %s: the package is damaged"),
+               file->number, file->title, reader->path, said, holds);
+  return FALSE;
+}
+
 /* Copies one blob out to the temporary folder, hashing it as it goes. */
 static gboolean
 extract_blob (Reader        *reader,
@@ -1311,9 +1331,7 @@ extract_blob (Reader        *reader,
   size = sqlite3_blob_bytes (blob);
   if (size != file->size)
     {
-      g_set_error (error, PK_PACKAGE_ERROR, PK_PACKAGE_ERROR_DAMAGED,
-                   _("Bilaga %d (“%s”) in “%s” is said to be %" G_GINT64_FORMAT " bytes but holds %d: "
-                     "the package is damaged"), file->number, file->title, reader->path, file->size, size);
+      set_size_mismatch (reader, file, size, error);
       goto out;
     }
   /* Named by the checked hex digest: no name from the package reaches the file system. */
@@ -1385,13 +1403,7 @@ read_blobs (Reader        *reader,
         return set_invalid (reader, error, _("blob[%u]: the same content twice (%s)"), row, sha256);
       file->size = sqlite3_column_int64 (stmt, 2);
       if (file->size != sqlite3_column_int64 (stmt, 4))
-        {
-          g_set_error (error, PK_PACKAGE_ERROR, PK_PACKAGE_ERROR_DAMAGED,
-                       _("Bilaga %d (“%s”) in “%s” is said to be %" G_GINT64_FORMAT " bytes but holds %"
-                         G_GINT64_FORMAT ": the package is damaged"),
-                       file->number, file->title, reader->path, file->size, (gint64) sqlite3_column_int64 (stmt, 4));
-          return FALSE;
-        }
+        return set_size_mismatch (reader, file, sqlite3_column_int64 (stmt, 4), error);
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !extract_blob (reader, file, sqlite3_column_int64 (stmt, 0), cancellable, error))
         return FALSE;

@@ -418,7 +418,7 @@ test_notes (Fixture       *fixture,
   g_autofree char *imported_notes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PkPackage) package = NULL;
-  gint64 id;
+  gint64 id, dst_id;
 
   add_note (fixture, "2", 1, "Fråga om sidan 2");
   add_note (fixture, "2.1", 0, "Stämmer detta?");
@@ -431,8 +431,8 @@ test_notes (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (pk_package_get_has_notes (package));
   g_clear_object (&package);
-  id = import_ok (fixture->dst, fixture->package, NULL);
-  g_assert_null (notes_of (fixture->dst_path, id));
+  dst_id = import_ok (fixture->dst, fixture->package, NULL);
+  g_assert_null (notes_of (fixture->dst_path, dst_id));
 
   export_package (fixture, with_notes, PK_PACKAGE_EXPORT_NOTES);
   g_assert_cmpint (pk_test_sql_int (with_notes, "SELECT count(*) FROM annotation"), ==, 2);
@@ -442,7 +442,7 @@ test_notes (Fixture       *fixture,
   g_assert_cmpuint (pk_package_get_n_notes (package), ==, 2);
   g_clear_object (&package);
 
-  /* Into a third database: the dst already has this meeting (without notes). */
+  /* Into a third database, whole. */
   {
     g_autofree char *third_path = g_build_filename (fixture->dir, "tredje.db", NULL);
     g_autoptr(PkDatabase) third = pk_database_open (third_path, &error);
@@ -451,6 +451,29 @@ test_notes (Fixture       *fixture,
     id = import_ok (third, with_notes, NULL);
     imported_notes = notes_of (third_path, id);
     g_assert_cmpstr (imported_notes, ==, source_notes);
+  }
+  /* The member's second computer already has the meeting, without notes: they are added to it,
+   * once. */
+  {
+    g_autofree char *added = NULL;
+    gboolean already_there = FALSE;
+    gint64 again;
+
+    package = pk_package_open (with_notes, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (pk_package_store (package, fixture->dst, &again, &already_there, &error));
+    g_assert_no_error (error);
+    g_assert_true (already_there);
+    g_assert_cmpint (again, ==, dst_id);
+    g_assert_cmpuint (pk_package_get_n_notes_stored (package), ==, 2);
+    g_assert_cmpuint (pk_package_get_n_files_stored (package), ==, 0);
+    added = notes_of (fixture->dst_path, dst_id);
+    g_assert_cmpstr (added, ==, source_notes);
+
+    g_assert_true (pk_package_store (package, fixture->dst, &again, &already_there, &error));
+    g_assert_true (already_there);
+    g_assert_cmpuint (pk_package_get_n_notes_stored (package), ==, 0);
+    g_assert_cmpint (pk_test_sql_int (fixture->dst_path, "SELECT count(*) FROM annotation"), ==, 2);
   }
 }
 

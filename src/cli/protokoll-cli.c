@@ -811,16 +811,13 @@ command_package_import (Invocation *invocation)
   if (already_there)
     {
       g_autofree char *meeting = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      guint n_stored = pk_package_get_n_files_stored (package);
+      guint n_files = pk_package_get_n_files_stored (package);
+      guint n_notes = pk_package_get_n_notes_stored (package);
 
-      /* A meeting imported from its JSON may have lacked the bytes of its bilagor. */
-      if (n_stored > 0)
-        g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                                 "protokoll-cli: %s holds meeting %s, which is already in the database; the "
-                                 "content of %u attachment it lacked was added\n",
-                                 "protokoll-cli: %s holds meeting %s, which is already in the database; the "
-                                 "content of %u attachments it lacked was added\n", n_stored),
-                    path, meeting, n_stored);
+      /* A meeting imported from its JSON lacks the bytes of its bilagor; notes may be new. */
+      if (n_files + n_notes > 0)
+        g_printerr (_("protokoll-cli: %s holds meeting %s, which is already in the database; added what it "
+                      "lacked (attachment files: %u, notes: %u)\n"), path, meeting, n_files, n_notes);
       else
         g_printerr (_("protokoll-cli: %s holds meeting %s, which is already in the database; nothing new was "
                       "imported\n"), path, meeting);

@@ -110,6 +110,7 @@ struct _PkPackage
   gboolean has_notes;
   gboolean probed;
   guint n_files_stored;
+  guint n_notes_stored;
 };
 
 G_DEFINE_FINAL_TYPE (PkPackage, pk_package, G_TYPE_OBJECT)
@@ -1732,6 +1733,13 @@ pk_package_get_n_files_stored (PkPackage *self)
 }
 
 guint
+pk_package_get_n_notes_stored (PkPackage *self)
+{
+  g_return_val_if_fail (PK_IS_PACKAGE (self), 0);
+  return self->n_notes_stored;
+}
+
+guint
 pk_package_get_n_unsafe (PkPackage *self)
 {
   g_autoptr(GArray) attachments = g_array_new (FALSE, FALSE, sizeof (AttachmentRef));
@@ -1855,8 +1863,77 @@ exec_meeting (PkDatabase  *db,
   return pk_step_done (db, stmt, error);
 }
 
-/* What a recognised meeting may still gain: the bytes it lacked and, unless it is justerat (its
- * rows are locked), the probe result of bilagor that were never probed. */
+/* The probe results, which the JSON does not carry, onto the rows just inserted. */
+static gboolean
+store_probe_results (PkPackage   *self,
+                     PkDatabase  *db,
+                     PkMeeting   *stored,
+                     GError     **error)
+{
+  g_autoptr(GArray) attachments = g_array_new (FALSE, FALSE, sizeof (AttachmentRef));
+  g_autoptr(sqlite3_stmt) update = NULL;
+
+  update = pk_database_prepare (db, "UPDATE attachment SET probe_result = ?2, text = ?3 WHERE id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  collect_attachments (G_LIST_MODEL (pk_meeting_get_items (stored)), attachments);
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      PkAttachment *attachment = g_array_index (attachments, AttachmentRef, i).attachment;
+      PackageFile *file = g_hash_table_lookup (self->files, pk_attachment_get_sha256 (attachment));
+
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (update, 1, pk_attachment_get_id (attachment));
+      pk_bind_text (update, 2, probe_nick (file));
+      pk_bind_text (update, 3, file->probe.status == PK_PROBE_STATUS_OK ? file->probe.text : NULL);
+      if (!pk_step_done (db, update, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The notes onto the bilagor of @stored (the same meeting, by item number and place); a note
+ * already there, identical to the last detail, is not added twice. */
+static gboolean
+store_notes (PkPackage   *self,
+             PkDatabase  *db,
+             PkMeeting   *stored,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) note = NULL;
+
+  note = pk_database_prepare (db, "INSERT INTO annotation (attachment_id, page, x, y, width, height, text, created_at)"
+                                  " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM annotation"
+                                  "   WHERE attachment_id = ?1 AND page = ?2 AND x = ?3 AND y = ?4 AND width = ?5"
+                                  "   AND height = ?6 AND text = ?7 AND created_at = ?8)", error);
+  if (note == NULL)
+    return FALSE;
+  self->n_notes_stored = 0;
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      PackageNote *row = self->notes->pdata[i];
+      PkAgendaItem *item = pk_meeting_find_item_by_number (stored, row->item_number);
+      g_autoptr(PkAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (pk_agenda_item_get_attachments (item)),
+                                                                  row->position);
+
+      sqlite3_reset (note);
+      sqlite3_bind_int64 (note, 1, pk_attachment_get_id (attachment));
+      sqlite3_bind_int (note, 2, pk_annotation_get_page (row->annotation));
+      sqlite3_bind_double (note, 3, pk_annotation_get_x (row->annotation));
+      sqlite3_bind_double (note, 4, pk_annotation_get_y (row->annotation));
+      sqlite3_bind_double (note, 5, pk_annotation_get_width (row->annotation));
+      sqlite3_bind_double (note, 6, pk_annotation_get_height (row->annotation));
+      pk_bind_text (note, 7, pk_annotation_get_text (row->annotation));
+      pk_bind_text (note, 8, pk_annotation_get_created_at (row->annotation));
+      if (!pk_step_done (db, note, error))
+        return FALSE;
+      self->n_notes_stored += sqlite3_changes (pk_database_get_handle (db));
+    }
+  return TRUE;
+}
+
+/* What a recognised meeting may still gain: the bytes it lacked, notes it does not have and,
+ * unless it is justerat (its rows are locked), the probe result of bilagor never probed. */
 static gboolean
 complete_existing (PkPackage   *self,
                    PkDatabase  *db,
@@ -1864,10 +1941,14 @@ complete_existing (PkPackage   *self,
                    GError     **error)
 {
   g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(PkMeeting) stored = NULL;
   GHashTableIter iter;
   PackageFile *file;
 
-  if (!store_files (self, db, error))
+  /* Notes are private and never locked: those it does not have yet are added. */
+  if (!store_files (self, db, error) ||
+      !(stored = pk_database_load_meeting (db, meeting_id, error)) ||
+      !store_notes (self, db, stored, error))
     return FALSE;
   if (!self->probed)
     return TRUE;
@@ -1955,57 +2036,6 @@ store_history (PkPackage   *self,
   return TRUE;
 }
 
-/* The probe results (the JSON does not carry them) and the notes, onto the rows just inserted. */
-static gboolean
-store_attachment_rows (PkPackage   *self,
-                       PkDatabase  *db,
-                       PkMeeting   *stored,
-                       GError     **error)
-{
-  g_autoptr(GArray) attachments = g_array_new (FALSE, FALSE, sizeof (AttachmentRef));
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) note = NULL;
-
-  update = pk_database_prepare (db, "UPDATE attachment SET probe_result = ?2, text = ?3 WHERE id = ?1", error);
-  note = pk_database_prepare (db, "INSERT INTO annotation (attachment_id, page, x, y, width, height, text,"
-                                  " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (update == NULL || note == NULL)
-    return FALSE;
-  collect_attachments (G_LIST_MODEL (pk_meeting_get_items (stored)), attachments);
-  for (guint i = 0; i < attachments->len; i++)
-    {
-      PkAttachment *attachment = g_array_index (attachments, AttachmentRef, i).attachment;
-      PackageFile *file = g_hash_table_lookup (self->files, pk_attachment_get_sha256 (attachment));
-
-      sqlite3_reset (update);
-      sqlite3_bind_int64 (update, 1, pk_attachment_get_id (attachment));
-      pk_bind_text (update, 2, probe_nick (file));
-      pk_bind_text (update, 3, file->probe.status == PK_PROBE_STATUS_OK ? file->probe.text : NULL);
-      if (!pk_step_done (db, update, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < self->notes->len; i++)
-    {
-      PackageNote *row = self->notes->pdata[i];
-      PkAgendaItem *item = pk_meeting_find_item_by_number (stored, row->item_number);
-      g_autoptr(PkAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (pk_agenda_item_get_attachments (item)),
-                                                                  row->position);
-
-      sqlite3_reset (note);
-      sqlite3_bind_int64 (note, 1, pk_attachment_get_id (attachment));
-      sqlite3_bind_int (note, 2, pk_annotation_get_page (row->annotation));
-      sqlite3_bind_double (note, 3, pk_annotation_get_x (row->annotation));
-      sqlite3_bind_double (note, 4, pk_annotation_get_y (row->annotation));
-      sqlite3_bind_double (note, 5, pk_annotation_get_width (row->annotation));
-      sqlite3_bind_double (note, 6, pk_annotation_get_height (row->annotation));
-      pk_bind_text (note, 7, pk_annotation_get_text (row->annotation));
-      pk_bind_text (note, 8, pk_annotation_get_created_at (row->annotation));
-      if (!pk_step_done (db, note, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 pk_package_store (PkPackage   *self,
                   PkDatabase  *db,
@@ -2047,7 +2077,8 @@ pk_package_store (PkPackage   *self,
     pk_meeting_set_status (meeting, PK_MEETING_STATUS_PENDING);
   if ((id = pk_database_insert_meeting (db, meeting, error)) == 0 ||
       !store_files (self, db, error) ||
-      !store_attachment_rows (self, db, meeting, error) ||
+      !store_probe_results (self, db, meeting, error) ||
+      !store_notes (self, db, meeting, error) ||
       !store_history (self, db, id, error) ||
       (justerat && !exec_meeting (db, "UPDATE meeting SET status = 'justerat' WHERE id = ?", id, error)))
     goto fail;
@@ -2061,6 +2092,7 @@ fail:
   pk_database_rollback (db);
 fail_committed:
   self->n_files_stored = 0;
+  self->n_notes_stored = 0;
   return FALSE;
 }
 

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define PK_PACKAGE_APPLICATION_ID 0x5052544B
 
 /* Limits on what a package may hold; a real meeting stays far below them. */
-#define PK_PACKAGE_MAX_JSON       ((gint64) 64 * 1024 * 1024)
+#define PK_PACKAGE_MAX_JSON       ((gint64) 16 * 1024 * 1024)
 #define PK_PACKAGE_MAX_ROWS       100000
 
 #define PK_PACKAGE_ERROR (pk_package_error_quark ())
@@ -91,14 +91,17 @@ guint       pk_package_get_n_files      (PkPackage            *self);
 guint       pk_package_get_n_notes      (PkPackage            *self);
 /* Whether the exporter was asked to include the notes (so "no notes" means there were none). */
 gboolean    pk_package_get_has_notes    (PkPackage            *self);
-/* How many bilaga files the last pk_package_store() wrote (content the database lacked). */
+/* How many bilaga files (content the database lacked) and notes the last pk_package_store()
+ * wrote: for a meeting that was there already, what it gained. */
 guint       pk_package_get_n_files_stored (PkPackage          *self);
+guint       pk_package_get_n_notes_stored (PkPackage          *self);
 /* How many of the bilagor the probe found unsafe to show (0 before probing). */
 guint       pk_package_get_n_unsafe     (PkPackage            *self);
 
 /* Stores the package as a new meeting in one transaction and sets @meeting_id. If the database
- * already holds a meeting identical to it (the same package imported before), nothing is
- * written: @meeting_id is that meeting and @already_there is TRUE. */
+ * already holds a meeting identical to it (the same package imported before), no meeting is
+ * written: @meeting_id is that meeting and @already_there is TRUE, and only what it lacks is
+ * added — bilaga bytes (a meeting imported from JSON has none) and notes it does not have. */
 gboolean    pk_package_store            (PkPackage            *self,
                                          PkDatabase           *db,
                                          gint64               *meeting_id,

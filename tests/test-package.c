@@ -821,6 +821,27 @@ test_hostile (Fixture       *fixture,
     }
 }
 
+/* A meeting naming more bilaga files than any meeting has: each would be probed, so it is
+ * refused before a single one is. */
+static void
+test_too_many_files (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) sql = g_string_new ("UPDATE meeting SET json = '{\"format\": \"protokoll-meeting/1\","
+                                         " \"items\": [{\"title\": \"Bilagor\", \"attachments\": [");
+  g_autofree char *path = NULL;
+
+  for (int i = 0; i <= PK_PACKAGE_MAX_FILES; i++)
+    {
+      g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) &i, sizeof i);
+      g_string_append_printf (sql, "%s{\"number\": %d, \"title\": \"B\", \"sha256\": \"%s\"}",
+                              i > 0 ? ", " : "", i + 1, sha);
+    }
+  g_string_append (sql, "]}]}'; DELETE FROM blob");
+  path = changed_package (fixture, "tusen.protokoll", sql->str);
+  assert_refused (fixture, path, PK_PACKAGE_ERROR, PK_PACKAGE_ERROR_TOO_LARGE, "more attachments");
+}
+
 /* Bytes with the right hash that are no PDF at all: refused after the check, by the probe. */
 static void
 test_not_pdf_content (Fixture       *fixture,
@@ -1195,6 +1216,7 @@ main (int   argc,
   ADD ("/package/bad/damaged-page", test_damaged_page);
   ADD ("/package/bad/hostile", test_hostile);
   ADD ("/package/bad/not-pdf-content", test_not_pdf_content);
+  ADD ("/package/bad/too-many-files", test_too_many_files);
   g_test_add ("/package/bad/signed-tampered", Fixture, "protokoll", fixture_setup, test_signed_tampered,
               fixture_teardown);
   ADD ("/package/full-database", test_full_database);

@@ -1278,6 +1278,14 @@ read_meeting (Reader  *reader,
       g_hash_table_insert (reader->package->files, file->sha256, file);
     }
 
+  if (g_hash_table_size (reader->package->files) > PK_PACKAGE_MAX_FILES)
+    {
+      g_set_error (error, PK_PACKAGE_ERROR, PK_PACKAGE_ERROR_TOO_LARGE,
+                   _("“%s” holds more attachments than a meeting package may (%u, at most %d)"),
+                   reader->path, g_hash_table_size (reader->package->files), PK_PACKAGE_MAX_FILES);
+      return FALSE;
+    }
+
   /* Approved minutes must still hash to what they were signed as. */
   if (pk_meeting_get_status (meeting) == PK_MEETING_STATUS_JUSTERAT)
     {

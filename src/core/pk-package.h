@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 /* Limits on what a package may hold; a real meeting stays far below them. */
 #define PK_PACKAGE_MAX_JSON       ((gint64) 16 * 1024 * 1024)
 #define PK_PACKAGE_MAX_ROWS       100000
+/* Distinct bilaga files: each is probed in a child process, so this bounds the time too. */
+#define PK_PACKAGE_MAX_FILES      1000
 
 #define PK_PACKAGE_ERROR (pk_package_error_quark ())
 

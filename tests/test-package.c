@@ -646,6 +646,13 @@ test_export_incomplete (Fixture       *fixture,
                                      &error));
   g_assert_error (error, PK_PACKAGE_ERROR, PK_PACKAGE_ERROR_FAILED);
   g_clear_error (&error);
+  {
+    g_autofree char *wal = g_strconcat (fixture->src_path, "-wal", NULL);
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (pk_package_export (fixture->src, fixture->meeting_id, wal, PK_PACKAGE_EXPORT_DEFAULT, &error));
+    g_assert_error (error, PK_PACKAGE_ERROR, PK_PACKAGE_ERROR_FAILED);
+    g_clear_error (&error);
+  }
   g_assert_cmpint (pk_test_sql_int (fixture->src_path, "SELECT count(*) FROM meeting"), ==, 2);
   {
     g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);

@@ -573,6 +573,23 @@ same_file (const char *a,
   return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* The database, or one of the files SQLite keeps beside it: renaming over them would wreck it. */
+static gboolean
+is_database_file (PkDatabase *db,
+                  const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (pk_database_get_path (db), suffixes[i], NULL);
+
+      if (same_file (path, file))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The new file's bytes, then its name, on the disk before the export reports success. */
 static gboolean
 sync_path (const char  *path,
@@ -618,7 +635,7 @@ pk_package_export (PkDatabase            *db,
   g_return_val_if_fail (PK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (same_file (path, pk_database_get_path (db)))
+  if (is_database_file (db, path))
     {
       g_set_error (error, PK_PACKAGE_ERROR, PK_PACKAGE_ERROR_FAILED,
                    _("“%s” is the database itself; write the package to another file"), path);

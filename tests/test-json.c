@@ -220,6 +220,37 @@ test_not_utf8 (void)
   g_assert_nonnull (strstr (error->message, "line 2"));
 }
 
+/* A nesting bomb: json-glib recurses per level, and this deep it would overflow the stack. */
+static void
+test_too_deep (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"protokoll-meeting/1\",\n \"items\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkMeeting) meeting = NULL;
+
+  for (int i = 0; i < 200000; i++)
+    g_string_append_c (json, '[');
+  for (int i = 0; i < 200000; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, " }");
+  meeting = pk_meeting_from_json (json->str, json->len, &error);
+  g_assert_null (meeting);
+  g_assert_error (error, PK_JSON_ERROR, PK_JSON_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "line 2"));
+  g_assert_nonnull (strstr (error->message, "nested"));
+  g_clear_error (&error);
+
+  /* Brackets inside strings are text, however many. */
+  g_string_assign (json, "{ \"format\": \"protokoll-meeting/1\", \"title\": \"");
+  for (int i = 0; i < 5000; i++)
+    g_string_append (json, "[{\\\"");
+  g_string_append (json, "\" }");
+  g_clear_object (&meeting);
+  meeting = pk_meeting_from_json (json->str, json->len, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (pk_meeting_get_title (meeting), "[{\"[{"));
+}
+
 static void
 test_unknown_fields_ignored (void)
 {
@@ -264,6 +295,7 @@ main (int   argc,
       g_test_add_data_func (name, &bad_cases[i], test_bad_input);
     }
   g_test_add_func ("/json/not-utf8", test_not_utf8);
+  g_test_add_func ("/json/too-deep", test_too_deep);
   g_test_add_func ("/json/unknown-fields-ignored", test_unknown_fields_ignored);
   g_test_add_func ("/json/item-reference-in-file-numbering", test_item_reference_in_file_numbering);
 

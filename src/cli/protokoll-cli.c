@@ -38,6 +38,7 @@ typedef struct
   const char *place;
   const char *reason;
   gboolean json;
+  gboolean with_notes;   /* package-export: --with-notes */
   gboolean open_only;    /* actions: --open */
   gboolean overdue_only; /* actions: --overdue */
   const char *owner;     /* actions: --owner */
@@ -764,6 +765,73 @@ command_attach (Invocation *invocation)
   return EXIT_OK;
 }
 
+static int
+command_package_export (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  gint64 id;
+
+  if (!parse_id (invocation->argv[0], &id))
+    return fail (EXIT_USAGE, _("“%s” is not a meeting id"), invocation->argv[0]);
+  if (invocation->out_path == NULL)
+    return fail (EXIT_USAGE, _("package-export needs --out FILE"));
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!pk_package_export (db, id, invocation->out_path,
+                          invocation->with_notes ? PK_PACKAGE_EXPORT_NOTES : PK_PACKAGE_EXPORT_DEFAULT, &error))
+    return error->domain == PK_DATABASE_ERROR && error->code == PK_DATABASE_ERROR_MISMATCH
+             ? fail (EXIT_DATABASE, "%s", error->message) : fail_with_error (error);
+  g_printerr (_("Wrote %s\n"), invocation->out_path);
+  return EXIT_OK;
+}
+
+/* Package errors (not a package, damaged, newer, …) are the input's; the database's own are 3. */
+static int
+command_package_import (Invocation *invocation)
+{
+  const char *path = invocation->argv[0];
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(PkPackage) package = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  gboolean already_there = FALSE;
+  gint64 id = 0;
+  guint n_unsafe;
+
+  /* The package is read and checked in full before the database is even opened. */
+  if (!(package = pk_package_open (path, NULL, &error)) ||
+      !pk_package_probe (package, PK_PROBE_DEFAULT_TIMEOUT_MS, PK_PROBE_DEFAULT_MEMORY_LIMIT, NULL, &error))
+    return fail (EXIT_BAD_INPUT, "%s", error->message);
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!pk_package_store (package, db, &id, &already_there, &error))
+    return fail_with_error (error);
+  if (already_there)
+    {
+      g_autofree char *meeting = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      guint n_files = pk_package_get_n_files_stored (package);
+      guint n_notes = pk_package_get_n_notes_stored (package);
+
+      /* A meeting imported from its JSON lacks the bytes of its bilagor; notes may be new. */
+      if (n_files + n_notes > 0)
+        g_printerr (_("protokoll-cli: %s holds meeting %s, which is already in the database; added what it "
+                      "lacked (attachment files: %u, notes: %u)\n"), path, meeting, n_files, n_notes);
+      else
+        g_printerr (_("protokoll-cli: %s holds meeting %s, which is already in the database; nothing new was "
+                      "imported\n"), path, meeting);
+    }
+  n_unsafe = pk_package_get_n_unsafe (package);
+  if (n_unsafe > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "protokoll-cli: %u attachment was stored, but it cannot be shown safely\n",
+                             "protokoll-cli: %u attachments were stored, but they cannot be shown safely\n",
+                             n_unsafe), n_unsafe);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "list", "list [--json]", N_("List the meetings: id, date, body, title, status"), 0, command_list },
   { "show", "show ID [--json]", N_("Show one meeting; with --json the whole meeting as JSON"), 1, command_show },
@@ -780,6 +848,8 @@ static const Command commands[] = {
   { "action-state", "action-state ACTION-ID open|done|cancelled", N_("Close or reopen one action of the register"), 2, command_action_state },
   { "attach", "attach ID ITEM-NUMBER FILE.pdf [--title T]", N_("Add a PDF as an attachment to an item (checked in a separate process first); prints its number"), 3, command_attach },
   { "pdf-probe", "pdf-probe FILE [--json]", N_("Open a PDF in this process and report its pages and text size"), 1, command_pdf_probe },
+  { "package-export", "package-export ID --out FILE [--with-notes]", N_("Write one meeting with its attachments to a single package file (--with-notes: with your private notes)"), 1, command_package_export },
+  { "package-import", "package-import FILE", N_("Import a meeting package (checked in full first); prints the meeting’s id"), 1, command_package_import },
 };
 
 static void
@@ -793,6 +863,7 @@ print_usage (FILE *stream)
   fprintf (stream, "  %-22s %s\n", "--db PATH", _("Use this database (default: $PROTOKOLL_DB or the app’s own)"));
   fprintf (stream, "  %-22s %s\n", "--json", _("Output for machines"));
   fprintf (stream, "  %-22s %s\n", "--out FILE", _("Where export-pdf writes"));
+  fprintf (stream, "  %-22s %s\n", "--with-notes", _("package-export: include the private notes on attachments"));
   fprintf (stream, "  %-22s %s\n", "-h, --help", _("Show this help"));
   fprintf (stream, "  %-22s %s\n", "--version", _("Show the version"));
   fprintf (stream, "\n%s\n", _("Exit status: 0 ok, 1 bad input, 2 usage, 3 database problem."));
@@ -870,6 +941,8 @@ main (int   argc,
         }
       else if (g_str_equal (arg, "--open"))
         invocation.open_only = TRUE;
+      else if (g_str_equal (arg, "--with-notes"))
+        invocation.with_notes = TRUE;
       else if (g_str_equal (arg, "--overdue"))
         invocation.overdue_only = TRUE;
       else if (g_str_equal (arg, "--owner") || g_str_equal (arg, "--body"))

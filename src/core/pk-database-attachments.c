@@ -104,12 +104,12 @@ find_item_meeting (PkDatabase  *self,
 
 /* Stores the file's bytes under @sha256 unless they are there already. The file is read a second
  * time as it is written and must hash the same: a file changed meanwhile is refused. */
-static gboolean
-store_blob (PkDatabase  *self,
-            GFile       *file,
-            const char  *sha256,
-            goffset      size,
-            GError     **error)
+gboolean
+pk_database_store_blob (PkDatabase  *self,
+                        GFile       *file,
+                        const char  *sha256,
+                        goffset      size,
+                        GError     **error)
 {
   sqlite3 *handle = pk_database_get_handle (self);
   g_autoptr(sqlite3_stmt) find = NULL;
@@ -268,7 +268,7 @@ pk_database_attach_probed_file (PkDatabase           *self,
   if (!pk_database_begin (self, error))
     return NULL;
   if (!find_item_meeting (self, item_id, &meeting_id, error) ||
-      !store_blob (self, file, sha256, size, error))
+      !pk_database_store_blob (self, file, sha256, size, error))
     goto fail;
 
   insert = pk_database_prepare (self,
@@ -491,11 +491,11 @@ fail:
 }
 
 /* Opens the blob stored under @sha256 for reading. */
-static gboolean
-open_blob (PkDatabase    *self,
-           const char    *sha256,
-           sqlite3_blob **blob,
-           GError       **error)
+gboolean
+pk_database_open_blob (PkDatabase    *self,
+                       const char    *sha256,
+                       sqlite3_blob **blob,
+                       GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
@@ -543,7 +543,7 @@ pk_database_read_blob (PkDatabase  *self,
   g_return_val_if_fail (sha256 != NULL, FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  if (!open_blob (self, sha256, &blob, error))
+  if (!pk_database_open_blob (self, sha256, &blob, error))
     return FALSE;
   size = sqlite3_blob_bytes (blob);
   data = g_malloc (MAX (size, 1));
@@ -591,7 +591,7 @@ pk_database_save_attachment_to (PkDatabase  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!(attachment = pk_database_load_attachment (self, attachment_id, error)) ||
-      !open_blob (self, pk_attachment_get_sha256 (attachment), &blob, error))
+      !pk_database_open_blob (self, pk_attachment_get_sha256 (attachment), &blob, error))
     return FALSE;
   file = g_file_new_for_path (path);
   existed = g_file_query_exists (file, NULL);

@@ -48,4 +48,19 @@ gboolean pk_database_find_body_id (PkDatabase  *self,
                                    gint64      *body_id,
                                    GError     **error);
 
+/* Bilaga bytes (pk-database-attachments.c), shared with packages (pk-package.c). */
+/* Writes the file into `blob` under @sha256 in chunks, unless that content is stored already; the
+ * file is hashed again as it is written, and a file that no longer hashes to @sha256 is refused
+ * (PK_DATABASE_ERROR_MISMATCH). Call inside a transaction. */
+gboolean pk_database_store_blob (PkDatabase     *self,
+                                 GFile          *file,
+                                 const char     *sha256,
+                                 goffset         size,
+                                 GError        **error);
+/* Opens the content stored under @sha256 for reading (PK_DATABASE_ERROR_NOT_FOUND if absent). */
+gboolean pk_database_open_blob  (PkDatabase     *self,
+                                 const char     *sha256,
+                                 sqlite3_blob  **blob,
+                                 GError        **error);
+
 G_END_DECLS

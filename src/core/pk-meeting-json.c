@@ -518,6 +518,44 @@ resolve_item_reference (Reader        *reader,
   return TRUE;
 }
 
+/* json-glib parses nested arrays and objects by recursion: ≈ 100 000 levels of "[" overflow the
+ * stack (a crash, measured). A meeting nests a few levels per sub-item; this is far above any. */
+#define MAX_JSON_DEPTH 1000
+
+/* The line where the nesting first goes deeper than MAX_JSON_DEPTH, or 0. Strings are skipped. */
+static int
+too_deep_line (const char *data,
+               gsize       length)
+{
+  gboolean in_string = FALSE;
+  int depth = 0, line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return line;
+        }
+      else if (c == ']' || c == '}')
+        depth--;
+    }
+  return 0;
+}
+
 PkMeeting *
 pk_meeting_from_json (const char  *data,
                       gssize       length,
@@ -535,7 +573,7 @@ pk_meeting_from_json (const char  *data,
   GError *local_error = NULL;
   JsonNode *root;
   JsonObject *object;
-  int kind, status, version;
+  int kind, status, version, deep_line;
   guint n_attendees;
 
   if (length < 0)
@@ -547,6 +585,12 @@ pk_meeting_from_json (const char  *data,
         line += *p == '\n';
       g_set_error (error, PK_JSON_ERROR, PK_JSON_ERROR_SYNTAX,
                    _("line %d: the text is not valid UTF-8"), line);
+      return NULL;
+    }
+  if ((deep_line = too_deep_line (data, length)) > 0)
+    {
+      g_set_error (error, PK_JSON_ERROR, PK_JSON_ERROR_SYNTAX,
+                   _("line %d: lists and objects nested more than %d deep"), deep_line, MAX_JSON_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))

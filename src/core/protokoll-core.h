@@ -28,3 +28,4 @@
 #include "pk-annotation.h"
 #include "pk-pdf-probe.h"
 #include "pk-markdown-pdf.h"
+#include "pk-package.h"

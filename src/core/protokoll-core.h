@@ -27,3 +27,5 @@
 #include "pk-annotation.h"
 #include "pk-pdf-probe.h"
 #include "pk-markdown-pdf.h"
+#include "pk-search-hit.h"
+#include "pk-meeting-ics.h"

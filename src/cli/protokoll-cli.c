@@ -37,12 +37,14 @@ typedef struct
   const char *name;
   const char *place;
   const char *reason;
+  const char *email;     /* member-add: --email */
   gboolean json;
   gboolean with_notes;   /* package-export: --with-notes */
   gboolean open_only;    /* actions: --open */
   gboolean overdue_only; /* actions: --overdue */
   const char *owner;     /* actions: --owner */
   const char *body;      /* actions: --body */
+  int limit;             /* search: --limit, 0 for the default */
   int argc;          /* positional arguments after the command */
   char **argv;
 } Invocation;
@@ -54,9 +56,11 @@ typedef struct
   const char *name;
   const char *synopsis;
   const char *summary;
-  int n_args;
+  int n_args;        /* ONE_OR_MORE: the words of a search */
   CommandFunc run;
 } Command;
+
+#define ONE_OR_MORE (-1)
 
 static int
 fail (int         status,
@@ -344,6 +348,8 @@ command_member_add (Invocation *invocation)
                                "sekreterare, adjungerad)"), invocation->role);
   if (role == PK_ROLE_JUSTERARE || role == PK_ROLE_OVRIG)
     return fail (EXIT_USAGE, _("“%s” is a role in a meeting, not a seat in a body"), invocation->role);
+  if (invocation->email != NULL && !pk_ics_is_email (invocation->email))
+    return fail (EXIT_BAD_INPUT, _("“%s” is not an e-mail address"), invocation->email);
   if (!(db = open_database (invocation, &status)))
     return status;
   pk_membership_set_body (membership, invocation->argv[0]);
@@ -353,7 +359,17 @@ command_member_add (Invocation *invocation)
   pk_membership_set_title (membership, invocation->title);
   pk_membership_set_from_date (membership, invocation->from_date);
   pk_membership_set_to_date (membership, invocation->to_date);
-  if (pk_database_add_membership (db, membership, &error) == 0)
+  /* The seat and the address together, or neither. */
+  if (!pk_database_begin (db, &error))
+    return fail_with_error (error);
+  if (pk_database_add_membership (db, membership, &error) == 0 ||
+      (invocation->email != NULL &&
+       !pk_database_set_person_email (db, pk_membership_get_person_id (membership), invocation->email, &error)))
+    {
+      pk_database_rollback (db);
+      return fail_with_error (error);
+    }
+  if (!pk_database_commit (db, &error))
     return fail_with_error (error);
   g_print ("%" G_GINT64_FORMAT "\n", pk_membership_get_id (membership));
   return EXIT_OK;
@@ -832,13 +848,194 @@ command_package_import (Invocation *invocation)
   return EXIT_OK;
 }
 
+/* ---- search and calendar invitations ---- */
+
+/* The words as UTF-8: as they are when they already are, else from the locale's encoding. */
+static char *
+argument_to_utf8 (const char *arg)
+{
+  const char *charset;
+
+  if (g_utf8_validate (arg, -1, NULL))
+    return g_strdup (arg);
+  if (g_get_charset (&charset))
+    return NULL;
+  return g_locale_to_utf8 (arg, -1, NULL, NULL, NULL);
+}
+
+/* Where in the meeting a hit is, for people: "item 2", "decision, item 2.1", "title". */
+static char *
+describe_hit_place (PkSearchHit *hit)
+{
+  const char *number = pk_search_hit_get_item_number (hit) ? pk_search_hit_get_item_number (hit) : "?";
+
+  switch (pk_search_hit_get_kind (hit))
+    {
+    case PK_SEARCH_KIND_ITEM:
+      return g_strdup_printf (_("item %s"), number);
+    case PK_SEARCH_KIND_DECISION:
+      return g_strdup_printf (_("decision, item %s"), number);
+    case PK_SEARCH_KIND_ACTION:
+      return g_strdup_printf (_("action, item %s"), number);
+    case PK_SEARCH_KIND_ATTACHMENT:
+      if (pk_search_hit_get_attachment_number (hit) > 0)
+        return g_strdup_printf (_("attachment %d, item %s"), pk_search_hit_get_attachment_number (hit), number);
+      return g_strdup_printf (_("attachment, item %s"), number);
+    case PK_SEARCH_KIND_MEETING:
+    default:
+      return g_strdup (_("title"));
+    }
+}
+
+/* One field of a tab-separated line: no tabs or line breaks inside. */
+static char *
+one_line (const char *text)
+{
+  return g_strdelimit (g_strdup (text != NULL && *text != '\0' ? text : "-"), "\t\n\r", ' ');
+}
+
+static int
+command_search (Invocation *invocation)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GListStore) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  guint n;
+
+  for (int i = 0; i < invocation->argc; i++)
+    {
+      g_autofree char *word = argument_to_utf8 (invocation->argv[i]);
+
+      if (word == NULL)
+        return fail (EXIT_BAD_INPUT, _("The search text is not valid UTF-8 (argument %d)"), i + 1);
+      if (i > 0)
+        g_string_append_c (query, ' ');
+      g_string_append (query, word);
+    }
+  if (pk_str_or_null (query->str) == NULL)
+    return fail (EXIT_USAGE, _("search needs at least one word to look for"));
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!(hits = pk_database_search (db, query->str, invocation->limit, &error)))
+    return error->domain == PK_SEARCH_ERROR ? fail (EXIT_BAD_INPUT, "%s", error->message) : fail_with_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (hits));
+
+  if (invocation->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PkSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (hits), i);
+          const char *snippet = pk_search_hit_get_snippet (hit);
+          const PkSearchRange *ranges;
+          guint n_ranges;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, pk_enum_to_nick (PK_TYPE_SEARCH_KIND, pk_search_hit_get_kind (hit)));
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, pk_search_hit_get_id (hit));
+          json_builder_set_member_name (builder, "meeting_id");
+          json_builder_add_int_value (builder, pk_search_hit_get_meeting_id (hit));
+          add_string_or_null (builder, "date", pk_search_hit_get_meeting_date (hit));
+          add_string_or_null (builder, "body", pk_search_hit_get_meeting_body (hit));
+          add_string_or_null (builder, "title", pk_search_hit_get_meeting_title (hit));
+          add_string_or_null (builder, "item_number", pk_search_hit_get_item_number (hit));
+          add_string_or_null (builder, "item_title", pk_search_hit_get_item_title (hit));
+          json_builder_set_member_name (builder, "attachment_number");
+          if (pk_search_hit_get_attachment_number (hit) > 0)
+            json_builder_add_int_value (builder, pk_search_hit_get_attachment_number (hit));
+          else
+            json_builder_add_null_value (builder);
+          add_string_or_null (builder, "snippet", snippet);
+          /* In characters (code points), which every JSON reader can count; bytes would differ
+           * from what a script sees in a string with å, ä, ö. */
+          json_builder_set_member_name (builder, "highlights");
+          json_builder_begin_array (builder);
+          ranges = pk_search_hit_get_highlights (hit, &n_ranges);
+          for (guint r = 0; r < n_ranges; r++)
+            {
+              json_builder_begin_array (builder);
+              json_builder_add_int_value (builder, g_utf8_pointer_to_offset (snippet, snippet + ranges[r].start));
+              json_builder_add_int_value (builder, g_utf8_pointer_to_offset (snippet + ranges[r].start,
+                                                                             snippet + ranges[r].start + ranges[r].length));
+              json_builder_end_array (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_double_value (builder, pk_search_hit_get_rank (hit));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json_node (root);
+      return EXIT_OK;
+    }
+
+  if (n == 0)
+    {
+      g_printerr (_("No hits for “%s”.\n"), query->str);
+      return EXIT_OK;
+    }
+  /* One hit per line, tab-separated like list: meeting id, date, body, title, where, snippet. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PkSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (hits), i);
+      g_autofree char *date = one_line (pk_search_hit_get_meeting_date (hit));
+      g_autofree char *body = one_line (pk_search_hit_get_meeting_body (hit));
+      g_autofree char *title = one_line (pk_search_hit_get_meeting_title (hit));
+      g_autofree char *place = describe_hit_place (hit);
+      g_autofree char *marked = pk_search_hit_format_snippet (hit, "[", "]");
+      g_autofree char *snippet = one_line (marked);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", pk_search_hit_get_meeting_id (hit),
+               date, body, title, place, snippet);
+    }
+  return EXIT_OK;
+}
+
+static int
+command_ics (Invocation *invocation)
+{
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int status = EXIT_OK;
+  gint64 id;
+
+  if (!parse_id (invocation->argv[0], &id))
+    return fail (EXIT_USAGE, _("“%s” is not a meeting id"), invocation->argv[0]);
+  if (invocation->out_path == NULL)
+    return fail (EXIT_USAGE, _("ics needs --out FILE (- for standard output)"));
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (!(text = pk_database_meeting_to_ics (db, id, &error)))
+    return fail_with_error (error);
+  if (g_str_equal (invocation->out_path, "-"))
+    {
+      fputs (text, stdout);
+      return EXIT_OK;
+    }
+  /* A temporary file beside it, renamed over it when complete: a failed write leaves nothing,
+   * and an invitation already there stays whole. */
+  if (!g_file_set_contents_full (invocation->out_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
+    return fail (EXIT_BAD_INPUT, "%s", error->message);
+  g_printerr (_("Wrote %s\n"), invocation->out_path);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "list", "list [--json]", N_("List the meetings: id, date, body, title, status"), 0, command_list },
   { "show", "show ID [--json]", N_("Show one meeting; with --json the whole meeting as JSON"), 1, command_show },
   { "export-json", "export-json ID", N_("Write the meeting JSON of one meeting to standard output"), 1, command_export_json },
   { "import-json", "import-json FILE", N_("Import a meeting JSON file; prints the new meeting’s id"), 1, command_import_json },
   { "export-pdf", "export-pdf ID --out FILE [--agenda|--protocol|--public]", N_("Write the agenda, the minutes or their public version as PDF"), 1, command_export_pdf },
-  { "member-add", "member-add BODY NAME [--role R]", N_("Give a person a seat in a body (--organisation, --title, --from, --to)"), 2, command_member_add },
+  { "member-add", "member-add BODY NAME [--role R] [--email A]", N_("Give a person a seat in a body (--organisation, --title, --from, --to)"), 2, command_member_add },
   { "members", "members BODY [--date DATE]", N_("List a body’s members, on a date if given"), 1, command_members },
   { "sign", "sign ID --role R --name NAME", N_("Record a sign-off; the last one required approves the minutes"), 1, command_sign },
   { "correct", "correct ID --reason TEXT", N_("Open approved minutes as a new version (rättelse)"), 1, command_correct },
@@ -850,6 +1047,8 @@ static const Command commands[] = {
   { "pdf-probe", "pdf-probe FILE [--json]", N_("Open a PDF in this process and report its pages and text size"), 1, command_pdf_probe },
   { "package-export", "package-export ID --out FILE [--with-notes]", N_("Write one meeting with its attachments to a single package file (--with-notes: with your private notes)"), 1, command_package_export },
   { "package-import", "package-import FILE", N_("Import a meeting package (checked in full first); prints the meeting’s id"), 1, command_package_import },
+  { "search", "search QUERY [--limit N] [--json]", N_("Full-text search over all meetings, best hits first"), ONE_OR_MORE, command_search },
+  { "ics", "ics ID --out FILE", N_("Write a calendar invitation (iCalendar) for the meeting"), 1, command_ics },
 };
 
 static void
@@ -862,8 +1061,10 @@ print_usage (FILE *stream)
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-22s %s\n", "--db PATH", _("Use this database (default: $PROTOKOLL_DB or the app’s own)"));
   fprintf (stream, "  %-22s %s\n", "--json", _("Output for machines"));
-  fprintf (stream, "  %-22s %s\n", "--out FILE", _("Where export-pdf writes"));
+  fprintf (stream, "  %-22s %s\n", "--out FILE", _("Where export-pdf, package-export and ics write"));
   fprintf (stream, "  %-22s %s\n", "--with-notes", _("package-export: include the private notes on attachments"));
+  fprintf (stream, "  %-22s %s\n", "--limit N", _("At most N search hits (default 50)"));
+  fprintf (stream, "  %-22s %s\n", "--", _("Everything after it is an argument, even if it starts with -"));
   fprintf (stream, "  %-22s %s\n", "-h, --help", _("Show this help"));
   fprintf (stream, "  %-22s %s\n", "--version", _("Show the version"));
   fprintf (stream, "\n%s\n", _("Exit status: 0 ok, 1 bad input, 2 usage, 3 database problem."));
@@ -876,6 +1077,7 @@ main (int   argc,
   Invocation invocation = { 0 };
   g_autoptr(GPtrArray) positional = g_ptr_array_new ();
   const Command *command = NULL;
+  gboolean options_done = FALSE;
 
   const char *localedir = g_getenv ("PROTOKOLL_LOCALEDIR");
 
@@ -896,7 +1098,11 @@ main (int   argc,
     {
       const char *arg = argv[i];
 
-      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+      if (options_done)
+        g_ptr_array_add (positional, (gpointer) arg);
+      else if (g_str_equal (arg, "--"))
+        options_done = TRUE;
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
         {
           print_usage (stdout);
           return EXIT_OK;
@@ -924,9 +1130,11 @@ main (int   argc,
         invocation.out_path = arg + strlen ("--out=");
       else if (g_str_equal (arg, "--role") || g_str_equal (arg, "--organisation") || g_str_equal (arg, "--title") ||
                g_str_equal (arg, "--from") || g_str_equal (arg, "--to") || g_str_equal (arg, "--date") ||
-               g_str_equal (arg, "--name") || g_str_equal (arg, "--place") || g_str_equal (arg, "--reason"))
+               g_str_equal (arg, "--name") || g_str_equal (arg, "--place") || g_str_equal (arg, "--reason") ||
+               g_str_equal (arg, "--email"))
         {
           const char **slot = g_str_equal (arg, "--name") ? &invocation.name
+                              : g_str_equal (arg, "--email") ? &invocation.email
                               : g_str_equal (arg, "--place") ? &invocation.place
                               : g_str_equal (arg, "--reason") ? &invocation.reason
                               : g_str_equal (arg, "--role") ? &invocation.role
@@ -952,6 +1160,16 @@ main (int   argc,
           if (++i >= argc)
             return fail (EXIT_USAGE, _("%s needs a value"), arg);
           *slot = argv[i];
+        }
+      else if (g_str_equal (arg, "--limit"))
+        {
+          guint64 value;
+
+          if (++i >= argc)
+            return fail (EXIT_USAGE, _("%s needs a value"), arg);
+          if (!g_ascii_string_to_unsigned (argv[i], 10, 1, 100000, &value, NULL))
+            return fail (EXIT_USAGE, _("--limit needs a number from 1 to 100000"));
+          invocation.limit = (int) value;
         }
       else if (g_str_equal (arg, "--db"))
         {
@@ -985,7 +1203,7 @@ main (int   argc,
       print_usage (stderr);
       return EXIT_USAGE;
     }
-  if ((int) positional->len - 1 != command->n_args)
+  if (command->n_args == ONE_OR_MORE ? positional->len < 2 : (int) positional->len - 1 != command->n_args)
     return fail (EXIT_USAGE, _("usage: protokoll-cli %s"), command->synopsis);
 
   invocation.argc = positional->len - 1;

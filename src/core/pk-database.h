@@ -11,6 +11,7 @@
 #include "pk-attachment.h"
 #include "pk-annotation.h"
 #include "pk-pdf-probe.h"
+#include "pk-search-hit.h"
 
 G_BEGIN_DECLS
 
@@ -253,6 +254,45 @@ GListStore *pk_database_list_actions       (PkDatabase           *self,
 gboolean    pk_database_set_action_state   (PkDatabase           *self,
                                             gint64                action_id,
                                             PkActionState         state,
+                                            GError              **error);
+
+/* Full-text search (pk-database-search.c). */
+#define PK_SEARCH_ERROR (pk_search_error_quark ())
+
+typedef enum
+{
+  PK_SEARCH_ERROR_EMPTY,    /* nothing but white space */
+  PK_SEARCH_ERROR_INVALID,  /* not valid UTF-8 */
+} PkSearchError;
+
+#define PK_SEARCH_DEFAULT_LIMIT 50
+
+GQuark      pk_search_error_quark          (void);
+/* The user's words as an FTS5 query that cannot be a syntax error: each word, or each phrase the
+ * user put in double quotes, becomes one quoted FTS5 string, and all of them must match (AND). A
+ * word ending in * matches words that begin so. Operators (OR, NOT, NEAR, -, parentheses, column
+ * filters) are words like any other. "" when no word is left (only punctuation). */
+char       *pk_search_build_query          (const char           *text,
+                                            GError              **error);
+/* PkSearchHits across all meetings, best first (bm25), at most @limit (<= 0: the default). Text
+ * with no word in it finds nothing; blank text is PK_SEARCH_ERROR_EMPTY. */
+GListStore *pk_database_search             (PkDatabase           *self,
+                                            const char           *text,
+                                            int                   limit,
+                                            GError              **error);
+
+/* Calendar invitations (pk-meeting-ics.c). */
+/* pk_meeting_to_ics() with what the database knows besides the meeting: a UID made of the id and
+ * the row's creation time, a SEQUENCE that grows with each change of the header, and the e-mail
+ * addresses of the people on the roster (from the person register). */
+char       *pk_database_meeting_to_ics     (PkDatabase           *self,
+                                            gint64                meeting_id,
+                                            GError              **error);
+/* Sets (NULL or "": clears) the person's e-mail address, where invitations go. An address
+ * pk_ics_is_email() refuses is PK_DATABASE_ERROR_CONSTRAINT. */
+gboolean    pk_database_set_person_email   (PkDatabase           *self,
+                                            gint64                person_id,
+                                            const char           *email,
                                             GError              **error);
 
 /* Bilagor (pk-database-attachments.c). A bilaga's bytes live in `blob`, once per SHA-256, written

@@ -66,6 +66,17 @@ typedef enum
   PK_PROBE_STATUS_FAILED,  /*< nick=failed >*/
 } PkProbeStatus;
 
+/* What a full-text search hit is: a meeting's title, an item (title and text), a decision, an
+ * action or a bilaga (title and extracted text). The nicks are the `kind` of the search table. */
+typedef enum
+{
+  PK_SEARCH_KIND_MEETING,    /*< nick=meeting >*/
+  PK_SEARCH_KIND_ITEM,       /*< nick=item >*/
+  PK_SEARCH_KIND_DECISION,   /*< nick=decision >*/
+  PK_SEARCH_KIND_ACTION,     /*< nick=action >*/
+  PK_SEARCH_KIND_ATTACHMENT, /*< nick=attachment >*/
+} PkSearchKind;
+
 /* Nick <-> value for the storage and JSON words; from_nick returns FALSE for an unknown word. */
 const char *pk_enum_to_nick   (GType enum_type, int value);
 gboolean    pk_enum_from_nick (GType enum_type, const char *nick, int *value);

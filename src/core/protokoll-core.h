@@ -29,3 +29,5 @@
 #include "pk-pdf-probe.h"
 #include "pk-markdown-pdf.h"
 #include "pk-package.h"
+#include "pk-search-hit.h"
+#include "pk-meeting-ics.h"

@@ -1265,6 +1265,57 @@ test_long_sidebar (Fixture       *fixture,
   g_settings_set_int64 (settings, "last-meeting-id", 0);
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+has_one_meeting (gpointer data)
+{
+  Fixture *fixture = data;
+  return g_list_model_get_n_items (pk_window_get_meetings (fixture->window)) == 1 &&
+         pk_window_get_selected_meeting (fixture->window) != NULL;
+}
+
+/* The meeting menu's package and invitation, and the main menu's import, as they run after their
+ * file chooser: a package made in one database arrives whole in another; the invitation is a
+ * calendar file with the meeting in it. */
+static void
+test_package_and_invitation (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *package = g_build_filename (fixture->dir, "Sammanträde.protokoll", NULL);
+  g_autofree char *invitation = g_build_filename (fixture->dir, "Sammanträde.ics", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *ics = NULL;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Budgetsammanträde", "2026-03-10");
+  open_window (fixture);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (fixture->window)));
+  pk_window_export_package_to (fixture->window, package, FALSE);
+  pk_window_export_invitation_to (fixture->window, invitation);
+  pk_test_wait_until (file_exists, package);
+  pk_test_wait_until (file_exists, invitation);
+  pk_test_wait_ms (100);
+  g_assert_true (g_file_get_contents (invitation, &ics, NULL, NULL));
+  g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (ics, "Budgetsammanträde"));
+
+  /* Into another database, as a member would on another computer. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_free (fixture->db_path);
+  fixture->db_path = g_steal_pointer (&other);
+  open_window (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (pk_window_get_meetings (fixture->window)), ==, 0);
+  pk_window_import_package_from (fixture->window, package);
+  pk_test_wait_until (has_one_meeting, fixture);
+  g_assert_cmpstr (pk_meeting_get_title (pk_window_get_selected_meeting (fixture->window)), ==, "Budgetsammanträde");
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM meeting"), ==, 1);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -1283,6 +1334,7 @@ main (int   argc,
   ADD ("/window/menus-and-shortcuts", test_menus_and_shortcuts);
   ADD ("/window/narrow-switcher-bar", test_narrow_switcher_bar);
   ADD ("/window/long-sidebar", test_long_sidebar);
+  ADD ("/window/package-and-invitation", test_package_and_invitation);
   ADD ("/window/minutes-typing", test_minutes_typing);
   ADD ("/window/bilagor", test_bilagor);
   ADD ("/window/new-meeting-appears", test_new_meeting_appears);

@@ -45,6 +45,7 @@ struct _PkWindow
 };
 
 void pk_window_class_install_actions (GtkWidgetClass *widget_class);
+void pk_window_class_install_share_actions (GtkWidgetClass *widget_class);
 void pk_window_update_actions     (PkWindow   *self);
 void pk_window_rebuild_sidebar    (PkWindow   *self);
 void pk_window_reload_meetings    (PkWindow   *self,

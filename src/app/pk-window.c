@@ -677,6 +677,7 @@ pk_window_class_init (PkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   pk_window_class_install_actions (widget_class);
+  pk_window_class_install_share_actions (widget_class);
 }
 
 static void

@@ -29,4 +29,14 @@ GtkWidget  *pk_window_get_meeting_view     (PkWindow      *self);
 void        pk_window_show_toast           (PkWindow      *self,
                                             const char    *message);
 
+/* The selected meeting as a meeting package or a calendar invitation at @path, and a package
+ * imported (what the menu items do after their file chooser); the result is told in a toast. */
+void        pk_window_export_package_to    (PkWindow      *self,
+                                            const char    *path,
+                                            gboolean       with_notes);
+void        pk_window_import_package_from  (PkWindow      *self,
+                                            const char    *path);
+void        pk_window_export_invitation_to (PkWindow      *self,
+                                            const char    *path);
+
 G_END_DECLS

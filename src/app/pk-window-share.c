@@ -1,0 +1,309 @@
+/* pk-window-share.c: a meeting out of and into the window as a file of its own: the meeting package
+ * (the meeting with its bilagor, pk-package.h) and the calendar invitation (.ics). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pk-window-private.h"
+
+/* "Sammanträde 2026-03-10": the title and date, with nothing a file system dislikes. */
+static char *
+suggested_name (PkMeeting  *meeting,
+                const char *extension)
+{
+  const char *title = pk_meeting_get_title (meeting);
+  const char *date = pk_meeting_get_date (meeting);
+  g_autofree char *base = g_strdup_printf ("%s%s%s", title != NULL && *title != '\0' ? title : _("Meeting"),
+                                           date != NULL ? " " : "", date != NULL ? date : "");
+
+  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  return g_strconcat (base, extension, NULL);
+}
+
+static GtkFileFilter *
+new_filter (const char *name,
+            const char *pattern)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  return filter;
+}
+
+static char *
+chosen_path (GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+/* ---- meeting package: export ---- */
+
+static void
+package_exported (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  pk_window_job_finished (self);
+  if (pk_package_export_finish (PK_DATABASE (source), result, &error))
+    pk_window_show_toast (self, _("Meeting package saved"));
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("The package was not saved: %s"), error->message);
+      pk_window_show_toast (self, text);
+    }
+}
+
+void
+pk_window_export_package_to (PkWindow   *self,
+                             const char *path,
+                             gboolean    with_notes)
+{
+  PkMeeting *meeting = pk_window_get_selected_meeting (self);
+
+  g_return_if_fail (PK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (meeting == NULL || self->database == NULL)
+    return;
+  /* What is typed but not yet written goes first: the export runs after it on the same worker. */
+  pk_meeting_view_flush (self->meeting_view);
+  pk_window_job_started (self);
+  pk_package_export_async (self->database, pk_meeting_get_id (meeting), path,
+                           with_notes ? PK_PACKAGE_EXPORT_NOTES : PK_PACKAGE_EXPORT_DEFAULT, NULL,
+                           package_exported, g_object_ref (self));
+}
+
+static void
+export_package_response (GtkNativeDialog *dialog,
+                         int              response,
+                         PkWindow        *self)
+{
+  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+  const char *notes = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "notes");
+
+  if (path != NULL)
+    pk_window_export_package_to (self, path, g_strcmp0 (notes, "true") == 0);
+  g_object_unref (dialog);
+}
+
+static void
+export_package (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PkWindow *self = PK_WINDOW (widget);
+  PkMeeting *meeting = pk_window_get_selected_meeting (self);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (meeting == NULL)
+    return;
+  name = suggested_name (meeting, ".protokoll");
+  dialog = gtk_file_chooser_native_new (_("Export Meeting Package"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), new_filter (_("Meeting packages"), "*.protokoll"));
+  /* A package may go to another member: private notes only when asked for. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "notes", _("Include my private notes on attachments"),
+                               NULL, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_package_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- meeting package: import ---- */
+
+static void
+package_imported (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean already_there = FALSE;
+  gint64 id;
+
+  pk_window_job_finished (self);
+  id = pk_package_import_finish (PK_DATABASE (source), result, &already_there, &error);
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The package was not imported: %s"), error->message);
+      pk_window_show_toast (self, text);
+      return;
+    }
+  pk_window_show_toast (self, already_there ? _("This meeting is already here") : _("Meeting imported"));
+  pk_window_reload_meetings (self, id);
+}
+
+void
+pk_window_import_package_from (PkWindow   *self,
+                               const char *path)
+{
+  g_return_if_fail (PK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->database == NULL)
+    return;
+  pk_window_job_started (self);
+  pk_package_import_async (self->database, path, NULL, package_imported, g_object_ref (self));
+}
+
+static void
+import_package_response (GtkNativeDialog *dialog,
+                         int              response,
+                         PkWindow        *self)
+{
+  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+
+  if (path != NULL)
+    pk_window_import_package_from (self, path);
+  g_object_unref (dialog);
+}
+
+static void
+import_package (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PkWindow *self = PK_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Import Meeting Package"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), new_filter (_("Meeting packages"), "*.protokoll"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_package_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- calendar invitation ---- */
+
+typedef struct
+{
+  PkDatabase *database;
+  gint64 meeting_id;
+  char *path;
+} InvitationJob;
+
+static void
+invitation_job_free (InvitationJob *job)
+{
+  g_clear_object (&job->database);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* On the database worker: the invitation is made from what is stored, then written beside the
+ * target and renamed over it, so a failure leaves no half-written file. */
+static void
+invitation_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  InvitationJob *job = task_data;
+  GError *error = NULL;
+  g_autofree char *text = pk_database_meeting_to_ics (job->database, job->meeting_id, &error);
+
+  if (text == NULL ||
+      !g_file_set_contents_full (job->path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+invitation_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PkWindow *self = PK_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  pk_window_job_finished (self);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    pk_window_show_toast (self, _("Calendar invitation saved"));
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("The invitation was not saved: %s"), error->message);
+      pk_window_show_toast (self, text);
+    }
+}
+
+void
+pk_window_export_invitation_to (PkWindow   *self,
+                                const char *path)
+{
+  PkMeeting *meeting = pk_window_get_selected_meeting (self);
+  g_autoptr(GTask) task = NULL;
+  InvitationJob *job;
+
+  g_return_if_fail (PK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (meeting == NULL || self->database == NULL)
+    return;
+  pk_meeting_view_flush (self->meeting_view);
+  job = g_new0 (InvitationJob, 1);
+  job->database = g_object_ref (self->database);
+  job->meeting_id = pk_meeting_get_id (meeting);
+  job->path = g_strdup (path);
+  task = g_task_new (self, NULL, invitation_done, NULL);
+  g_task_set_source_tag (task, pk_window_export_invitation_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) invitation_job_free);
+  pk_window_job_started (self);
+  pk_database_run_in_worker (self->database, task, invitation_thread);
+}
+
+static void
+export_invitation_response (GtkNativeDialog *dialog,
+                            int              response,
+                            PkWindow        *self)
+{
+  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+
+  if (path != NULL)
+    pk_window_export_invitation_to (self, path);
+  g_object_unref (dialog);
+}
+
+static void
+export_invitation (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PkWindow *self = PK_WINDOW (widget);
+  PkMeeting *meeting = pk_window_get_selected_meeting (self);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (meeting == NULL)
+    return;
+  if (pk_meeting_get_date (meeting) == NULL)
+    {
+      pk_window_show_toast (self, _("Give the meeting a date first: an invitation needs one"));
+      return;
+    }
+  name = suggested_name (meeting, ".ics");
+  dialog = gtk_file_chooser_native_new (_("Export Calendar Invitation"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), new_filter (_("Calendar files"), "*.ics"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_invitation_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+pk_window_class_install_share_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export-package", NULL, export_package);
+  gtk_widget_class_install_action (widget_class, "win.import-package", NULL, import_package);
+  gtk_widget_class_install_action (widget_class, "win.export-invitation", NULL, export_invitation);
+}

@@ -19,6 +19,7 @@
 #include "pk-minutes-panel.h"
 #include "pk-decision-row.h"
 #include "pk-register-window.h"
+#include "pk-search-results.h"
 #include "pk-test-util.h"
 #include "pk-window.h"
 #include "protokoll-core.h"
@@ -1316,6 +1317,75 @@ test_package_and_invitation (Fixture       *fixture,
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM meeting"), ==, 1);
 }
 
+static gboolean
+search_done_with_hits (gpointer data)
+{
+  PkSearchResults *results = data;
+  return !pk_search_results_is_busy (results) && g_list_model_get_n_items (pk_search_results_get_hits (results)) > 0;
+}
+
+/* Search from the sidebar: Ctrl+F, a word, and the hit opens its meeting. */
+static void
+test_search_meetings (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PkSearchResults *results;
+  GtkSearchEntry *entry;
+  GtkWidget *list;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Budgetsammanträde", "2026-03-10");
+  import_meeting (fixture->db_path, "Styrelsen", "Årsmöte", "2026-02-01");
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Extra sammanträde", "2026-05-02");
+  open_window (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  pk_test_wait_ms (100);
+  g_assert_cmpstr (pk_meeting_get_title (pk_window_get_selected_meeting (fixture->window)), !=, "Årsmöte");
+
+  results = PK_SEARCH_RESULTS (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_SEARCH_RESULTS));
+  entry = GTK_SEARCH_ENTRY (gtk_search_bar_get_child (GTK_SEARCH_BAR (find_descendant (GTK_WIDGET (fixture->window),
+                                                                                       GTK_TYPE_SEARCH_BAR))));
+  g_assert_nonnull (results);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (results)));
+  /* Ctrl+F as the window gets it when nothing inside takes it. */
+  {
+    GtkEventController *keys = NULL;
+    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+            gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_BUBBLE &&
+            g_list_model_get_n_items (G_LIST_MODEL (controller)) == 1)
+          keys = controller;
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (keys);
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (keys), 0);
+      gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (fixture->window), NULL);
+    }
+  }
+  pk_test_wait_ms (50);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (entry)));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "årsmöte");
+  pk_test_wait_until (search_done_with_hits, results);
+  pk_test_wait_ms (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (results)));
+  g_assert_cmpuint (g_list_model_get_n_items (pk_search_results_get_hits (results)), ==, 1);
+
+  list = find_descendant (GTK_WIDGET (results), GTK_TYPE_LIST_VIEW);
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", 0));
+  g_assert_cmpstr (pk_meeting_get_title (pk_window_get_selected_meeting (fixture->window)), ==, "Årsmöte");
+
+  /* Leaving the search shows the meetings again. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  pk_test_wait_ms (300);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (results)));
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -1335,6 +1405,7 @@ main (int   argc,
   ADD ("/window/narrow-switcher-bar", test_narrow_switcher_bar);
   ADD ("/window/long-sidebar", test_long_sidebar);
   ADD ("/window/package-and-invitation", test_package_and_invitation);
+  ADD ("/window/search-meetings", test_search_meetings);
   ADD ("/window/minutes-typing", test_minutes_typing);
   ADD ("/window/bilagor", test_bilagor);
   ADD ("/window/new-meeting-appears", test_new_meeting_appears);

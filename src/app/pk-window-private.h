@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pk-meeting-view.h"
+#include "pk-search-results.h"
 #include "pk-window.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,11 @@ struct _PkWindow
   AdwStatusPage *empty_page;
   AdwLeaflet *leaflet;
   GtkListView *meeting_list;
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkStack *sidebar_stack;
+  PkSearchResults *search_results;
   GtkStack *content_stack;
   PkMeetingView *meeting_view;
   AdwViewSwitcherTitle *switcher_title;

@@ -441,6 +441,7 @@ database_ready (PkDatabase   *database,
     }
   g_set_object (&self->database, database);
   pk_meeting_view_set_database (self->meeting_view, database);
+  pk_search_results_set_database (self->search_results, database);
   show_meetings (self, G_LIST_MODEL (meetings));
 }
 
@@ -471,6 +472,8 @@ pk_window_open_database (PkWindow   *self,
 
   pk_window_commit_deletes (self);
   pk_meeting_view_set_database (self->meeting_view, NULL);
+  pk_search_results_set_database (self->search_results, NULL);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -656,6 +659,7 @@ pk_window_class_init (PkWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PK_TYPE_MEETING_VIEW);
+  g_type_ensure (PK_TYPE_SEARCH_RESULTS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PkWindow, main_stack);
@@ -663,6 +667,11 @@ pk_window_class_init (PkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, meeting_list);
+  gtk_widget_class_bind_template_child (widget_class, PkWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, PkWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PkWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, PkWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, meeting_view);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, switcher_title);
@@ -678,6 +687,64 @@ pk_window_class_init (PkWindowClass *klass)
 
   pk_window_class_install_actions (widget_class);
   pk_window_class_install_share_actions (widget_class);
+}
+
+/* ---- search ---- */
+
+static void
+on_search_changed (PkWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean searching = pk_str_or_null (text) != NULL;
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, searching ? "results" : "meetings");
+  pk_search_results_set_text (self->search_results, searching ? text : NULL);
+}
+
+static void
+on_search_mode (PkWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* A hit opens its meeting on the panel where the hit is. */
+static void
+on_hit_activated (PkWindow    *self,
+                  PkSearchHit *hit)
+{
+  static const char *const panels[] = {
+    [PK_SEARCH_KIND_MEETING] = "agenda",
+    [PK_SEARCH_KIND_ITEM] = "agenda",
+    [PK_SEARCH_KIND_DECISION] = "decisions",
+    [PK_SEARCH_KIND_ACTION] = "decisions",
+    [PK_SEARCH_KIND_ATTACHMENT] = "attachments",
+  };
+  PkSearchKind kind = pk_search_hit_get_kind (hit);
+
+  complete_sidebar (self);
+  if (!pk_window_select_meeting (self, pk_search_hit_get_meeting_id (hit)))
+    return;
+  if ((guint) kind < G_N_ELEMENTS (panels) && panels[kind] != NULL)
+    adw_view_stack_set_visible_child_name (pk_meeting_view_get_stack (self->meeting_view), panels[kind]);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static gboolean
+start_search (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  PkWindow *self = PK_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->search_button)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "meetings") == 0)
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  return TRUE;
 }
 
 static void
@@ -722,6 +789,23 @@ pk_window_init (PkWindow *self)
 
   stack = pk_meeting_view_get_stack (self->meeting_view);
   adw_view_switcher_title_set_stack (self->switcher_title, stack);
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->meeting_list));
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode), self);
+  g_signal_connect_swapped (self->search_results, "hit-activated", G_CALLBACK (on_hit_activated), self);
+  /* Ctrl+F that nothing inside took (the attachment viewer has its own): bubbling, at the window. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (start_search, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
+
   /* The bar is for a narrow window; its buttons are made when it is first revealed. */
   g_signal_connect_swapped (self->switcher_bar, "notify::reveal", G_CALLBACK (on_switcher_bar_reveal), self);
   on_switcher_bar_reveal (self);

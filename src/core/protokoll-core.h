@@ -27,3 +27,4 @@
 #include "pk-annotation.h"
 #include "pk-pdf-probe.h"
 #include "pk-markdown-pdf.h"
+#include "pk-text-import.h"

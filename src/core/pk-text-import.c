@@ -133,7 +133,8 @@ pk_text_import_decode (const char      *data,
       converted = g_convert (data + 2, (gssize) length - 2, "UTF-8",
                              found == PK_TEXT_ENCODING_UTF16LE ? "UTF-16LE" : "UTF-16BE", &read, &written,
                              &local_error);
-      if (converted == NULL)
+      /* g_convert() stops quietly before a half character at the end: that is an error too. */
+      if (converted == NULL || read != length - 2)
         {
           g_set_error (error, PK_TEXT_IMPORT_ERROR, PK_TEXT_IMPORT_ERROR_ENCODING,
                        _("byte %" G_GSIZE_FORMAT ": not valid UTF-16, although the file starts with a UTF-16 byte order mark"),
@@ -2570,7 +2571,9 @@ try_action_label (Parser     *p,
   start_mode (p, MODE_ACTIONS, line);
   if (*rest)
     {
+      /* "Uppdrag: Ta fram en tidplan …, senast 2023-06-30" on one line. */
       new_action (p, rest);
+      p->mode_taken++;
       end_mode (p);
     }
   return TRUE;
@@ -2835,9 +2838,17 @@ role_is_held (PkMeeting *meeting,
   return FALSE;
 }
 
-/* Roles found outside the roster, placed on it now that all of it is read. A member (ledamot) or
- * other attendee takes the role; someone who already has another role keeps it, and then the
- * line that named them stays text. A name not on the roster is added, except from prose. */
+static gboolean
+role_votes (PkRole role)
+{
+  return role == PK_ROLE_ORDFORANDE || role == PK_ROLE_VICE_ORDFORANDE || role == PK_ROLE_LEDAMOT;
+}
+
+/* Roles found outside the roster, placed on it now that all of it is read. A plain member
+ * (ledamot) or other attendee (övrig) takes the role if that does not change whether they vote:
+ * a member can become the chair, but not justerare or sekreterare, which do not vote in this
+ * model (pk_attendance_is_voting) — the quorum would lose them. Someone who keeps their role
+ * leaves the line that named them as text. A name not on the roster is added, except from prose. */
 static void
 apply_assignment (Parser         *p,
                   RoleAssignment *assignment)
@@ -2863,7 +2874,8 @@ apply_assignment (Parser         *p,
       PkRole held = pk_attendance_get_role (attendee);
       gboolean unique = assignment->role != PK_ROLE_JUSTERARE;
 
-      if ((held == PK_ROLE_LEDAMOT || held == PK_ROLE_OVRIG) && !(unique && role_is_held (p->meeting, assignment->role)))
+      if ((held == PK_ROLE_LEDAMOT || held == PK_ROLE_OVRIG) && role_votes (held) == role_votes (assignment->role) &&
+          !(unique && role_is_held (p->meeting, assignment->role)))
         pk_attendance_set_role (attendee, assignment->role);
       else
         placed = FALSE;
@@ -3198,6 +3210,9 @@ pk_text_import_parse (const char  *text,
     return NULL;
   if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     text += 3, length -= 3;
+  /* Old DOS files end with Ctrl-Z, also right after the last line's text. */
+  while (length > 0 && text[length - 1] == '\x1a')
+    length--;
 
   lines = split_lines (text, length);
   for (guint i = 0; i < lines->len && !any; i++)

@@ -540,6 +540,32 @@ test_header_text_goes_to_first_item (void)
   g_assert_cmpstr (pk_agenda_item_get_discussion (item (m, "1")), ==, "Något oväntat i huvudet.\n\nMötet öppnas.");
 }
 
+/* Text taken out of a PDF: a title and a body name wrapped over lines, a roster as this app's
+ * protocols print it. An agenda list before the items is not taken for the items. */
+static void
+test_wrapped_lines (void)
+{
+  g_autoptr(PkMeeting) m = parse_text ("Ledningsgrupp för samordning av\nlänets hälso- och sjukvård\n\n"
+                                       "Mötesanteckningar 2021-06-04\n\n1. Incheckning\n2. Övrigt\n\n"
+                                       "Närvarande\nGunilla Kaj-Bevheden (Alvesta)\n"
+                                       "Annika Magnerot (Region Kronoberg), ordförande\n\n"
+                                       "1. Incheckning, godkännande av dagordning och\nföregående mötesanteckningar\n\n"
+                                       "Annika hälsar välkommen.\n\n2. Övrigt\n\nInget.\n");
+  PkAttendance *a;
+
+  g_assert_cmpstr (pk_meeting_get_body (m), ==, "Ledningsgrupp för samordning av länets hälso- och sjukvård");
+  g_assert_cmpuint (n_of (pk_meeting_get_items (m)), ==, 2);
+  g_assert_cmpstr (pk_agenda_item_get_title (item (m, "1")), ==,
+                   "Incheckning, godkännande av dagordning och föregående mötesanteckningar");
+  g_assert_cmpstr (pk_agenda_item_get_discussion (item (m, "1")), ==, "1. Incheckning\n2. Övrigt\n\nAnnika hälsar välkommen.");
+  a = attendee (m, "Gunilla Kaj-Bevheden");
+  g_assert_cmpstr (pk_attendance_get_organisation (a), ==, "Alvesta");
+  g_assert_null (pk_attendance_get_note (a));
+  a = attendee (m, "Annika Magnerot");
+  g_assert_cmpstr (pk_attendance_get_organisation (a), ==, "Region Kronoberg");
+  g_assert_cmpint (pk_attendance_get_role (a), ==, PK_ROLE_ORDFORANDE);
+}
+
 static void
 test_no_items (void)
 {
@@ -1028,6 +1054,7 @@ main (int   argc,
   g_test_add_func ("/text-import/numbered-list-is-not-items", test_numbered_list_is_not_items);
   g_test_add_func ("/text-import/labels-without-content", test_labels_without_content);
   g_test_add_func ("/text-import/header-text-goes-to-first-item", test_header_text_goes_to_first_item);
+  g_test_add_func ("/text-import/wrapped-lines", test_wrapped_lines);
   g_test_add_func ("/text-import/no-items", test_no_items);
   g_test_add_func ("/text-import/refused", test_refused);
   g_test_add_func ("/text-import/line-endings-and-bom", test_line_endings_and_bom);

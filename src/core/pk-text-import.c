@@ -61,16 +61,16 @@ check_text_bytes (const char  *data,
       if (c == '\0')
         {
           g_set_error (error, PK_TEXT_IMPORT_ERROR, PK_TEXT_IMPORT_ERROR_BINARY,
-                       _("line %u, byte %" G_GSIZE_FORMAT ": a NUL byte: this is a binary file, not text"),
-                       line_of_offset (data, i), i + 1);
+                       _("line %u, byte %u: a NUL byte: this is a binary file, not text"),
+                       line_of_offset (data, i), (guint) i + 1);
           return FALSE;
         }
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && !(c == 0x1a && i >= end)) ||
           c == 0x7f)
         {
           g_set_error (error, PK_TEXT_IMPORT_ERROR, PK_TEXT_IMPORT_ERROR_BINARY,
-                       _("line %u, byte %" G_GSIZE_FORMAT ": control character 0x%02X: this is a binary file, not text"),
-                       line_of_offset (data, i), i + 1, c);
+                       _("line %u, byte %u: control character 0x%02X: this is a binary file, not text"),
+                       line_of_offset (data, i), (guint) i + 1, c);
           return FALSE;
         }
     }
@@ -137,8 +137,8 @@ pk_text_import_decode (const char      *data,
       if (converted == NULL || read != length - 2)
         {
           g_set_error (error, PK_TEXT_IMPORT_ERROR, PK_TEXT_IMPORT_ERROR_ENCODING,
-                       _("byte %" G_GSIZE_FORMAT ": not valid UTF-16, although the file starts with a UTF-16 byte order mark"),
-                       read + 3);
+                       _("byte %u: not valid UTF-16, although the file starts with a UTF-16 byte order mark"),
+                       (guint) read + 3);
           return NULL;
         }
       if (!check_text_bytes (converted, written, error))
@@ -168,9 +168,9 @@ pk_text_import_decode (const char      *data,
       gsize offset = (gsize) (invalid - data);
 
       g_set_error (error, PK_TEXT_IMPORT_ERROR, PK_TEXT_IMPORT_ERROR_ENCODING,
-                   _("line %u, byte %" G_GSIZE_FORMAT ": not valid UTF-8 (and the rest of the file is UTF-8, so it is "
+                   _("line %u, byte %u: not valid UTF-8 (and the rest of the file is UTF-8, so it is "
                      "not Windows-1252 either)"),
-                   line_of_offset (data, offset), offset + 1 + (found == PK_TEXT_ENCODING_UTF8_BOM ? 3 : 0));
+                   line_of_offset (data, offset), (guint) offset + 1 + (found == PK_TEXT_ENCODING_UTF8_BOM ? 3 : 0));
       return NULL;
     }
 
@@ -181,8 +181,8 @@ pk_text_import_decode (const char      *data,
   if (converted == NULL)
     {
       g_set_error (error, PK_TEXT_IMPORT_ERROR, PK_TEXT_IMPORT_ERROR_ENCODING,
-                   _("line %u, byte %" G_GSIZE_FORMAT ": byte 0x%02X is neither UTF-8 nor Windows-1252"),
-                   line_of_offset (data, read), read + 1, read < length ? (guchar) data[read] : 0);
+                   _("line %u, byte %u: byte 0x%02X is neither UTF-8 nor Windows-1252"),
+                   line_of_offset (data, read), (guint) read + 1, read < length ? (guchar) data[read] : 0);
       return NULL;
     }
   if (encoding != NULL)
@@ -981,6 +981,7 @@ typedef struct
   GPtrArray *assignments;     /* RoleAssignment * */
   RoleAssignment *recorder;   /* who kept the minutes */
   gboolean recognised;        /* found anything but text: not every text file is minutes */
+  guint skip_to;              /* lines before this index were read with an earlier one */
 } Parser;
 
 static Section *
@@ -1301,6 +1302,49 @@ item_draft_new (ItemDraft *parent,
   return draft;
 }
 
+/* A heading wrapped over two or three lines, as text taken out of a PDF has it: the lines after
+ * it in its paragraph, if each goes on in lower case (so none starts a list item or a sentence).
+ * The whole title, or NULL. */
+static char *
+wrapped_title (Parser     *p,
+               const Line *line,
+               const char *first_part)
+{
+  GString *title = g_string_new (first_part);
+
+  for (guint i = line->index + 1; i < p->lines->len; i++)
+    {
+      const Line *next = p->lines->pdata[i];
+      gunichar c = g_utf8_get_char (next->bare);
+
+      if (next->blank)
+        break;
+      if (i > line->index + 2 || !g_unichar_islower (c))
+        {
+          g_string_free (title, TRUE);
+          return NULL;
+        }
+      g_string_append_printf (title, " %s", next->bare);
+    }
+  if (longer_than (title->str, 200))
+    {
+      g_string_free (title, TRUE);
+      return NULL;
+    }
+  return g_string_free (title, FALSE);
+}
+
+static guint
+paragraph_end_index (Parser     *p,
+                     const Line *line)
+{
+  guint i = line->index;
+
+  while (i + 1 < p->lines->len && !((Line *) p->lines->pdata[i + 1])->blank)
+    i++;
+  return i;
+}
+
 static gboolean
 try_item_heading (Parser     *p,
                   const Line *line)
@@ -1308,12 +1352,13 @@ try_item_heading (Parser     *p,
   ItemDraft *draft;
   gboolean section_mark;
   const char *title;
+  g_autofree char *wrapped = NULL;
   guint number;
 
   if (!line->para_start || !parse_item_heading (line->bare, &number, &section_mark, &title))
     return FALSE;
-  /* "3. …" inside a paragraph is a numbered list; a heading stands alone. */
-  if (!section_mark && !line->para_end)
+  /* "3. …" inside a paragraph is a numbered list; a heading stands alone, or wraps. */
+  if (!section_mark && !line->para_end && (wrapped = wrapped_title (p, line, title)) == NULL)
     return FALSE;
   if (p->top == NULL)
     {
@@ -1332,7 +1377,12 @@ try_item_heading (Parser     *p,
   draft = item_draft_new (NULL, number);
   if (section_mark)
     pk_agenda_item_set_paragraph (draft->item, (int) number);
-  if (*title)
+  if (wrapped != NULL)
+    {
+      set_item_title (draft->item, wrapped);
+      p->skip_to = paragraph_end_index (p, line) + 1;
+    }
+  else if (*title)
     set_item_title (draft->item, title);
   else
     p->mode = MODE_ITEM_TITLE;
@@ -1597,10 +1647,24 @@ static gboolean
 try_body_line (Parser     *p,
                const Line *line)
 {
+  g_autoptr(GString) body = NULL;
+  guint i;
+
   if (p->top != NULL || pk_meeting_get_body (p->meeting) != NULL || !starts_upper (line->bare) ||
       ends_with_any (line->bare, ".:") || longer_than (line->bare, 160) || is_person_name (line->bare))
     return FALSE;
-  pk_meeting_set_body (p->meeting, line->bare);
+  /* A long name wrapped over lines (text from a PDF): the lines after it that go on in lower case. */
+  body = g_string_new (line->bare);
+  for (i = line->index + 1; i < p->lines->len; i++)
+    {
+      const Line *next = p->lines->pdata[i];
+
+      if (next->blank || !starts_lower (next->bare) || longer_than (body->str, 160))
+        break;
+      g_string_append_printf (body, " %s", next->bare);
+    }
+  p->skip_to = i;
+  pk_meeting_set_body (p->meeting, body->str);
   return TRUE;
 }
 
@@ -1697,6 +1761,9 @@ read_bracket (EntryParts *parts,
   else if (role_from_word (group, &role))
     parts->role = role, parts->role_set = TRUE;
   else if (is_party (group) && parts->organisation == NULL)
+    parts->organisation = g_strdup (group);
+  /* "Sofia Hartz (Region Kalmar län), ordförande": how this app's protocols print a roster. */
+  else if (starts_upper (group) && parts->organisation == NULL)
     parts->organisation = g_strdup (group);
   else
     append_joined (&parts->note, group, ", ");
@@ -3202,8 +3269,8 @@ pk_text_import_parse (const char  *text,
       if (memchr (text, '\0', length) != NULL)
         return check_text_bytes (text, length, error), NULL;
       g_set_error (error, PK_TEXT_IMPORT_ERROR, PK_TEXT_IMPORT_ERROR_ENCODING,
-                   _("line %u, byte %" G_GSIZE_FORMAT ": the text is not valid UTF-8"),
-                   line_of_offset (text, offset), offset + 1);
+                   _("line %u, byte %u: the text is not valid UTF-8"),
+                   line_of_offset (text, offset), (guint) offset + 1);
       return NULL;
     }
   if (!check_text_bytes (text, length, error))
@@ -3235,6 +3302,8 @@ pk_text_import_parse (const char  *text,
     {
       Line *line = lines->pdata[i];
 
+      if (i < p.skip_to)
+        continue;
       if (line->blank)
         read_blank (&p);
       else

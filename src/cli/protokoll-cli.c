@@ -287,6 +287,69 @@ command_import_json (Invocation *invocation)
   return EXIT_OK;
 }
 
+/* Reads at most @limit + 1 bytes, so a huge file (or an endless device) is refused as too large
+ * rather than read whole; "-" is standard input. */
+static char *
+read_limited (const char  *path,
+              gsize        limit,
+              gsize       *length,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_str_equal (path, "-") ? "/dev/stdin" : path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint8 buffer[64 * 1024];
+
+  if (stream == NULL)
+    return NULL;
+  while (bytes->len <= limit)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      g_byte_array_append (bytes, buffer, (guint) n);
+    }
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+}
+
+static int
+command_import_text (Invocation *invocation)
+{
+  const char *path = invocation->argv[0];
+  g_autoptr(PkDatabase) db = NULL;
+  g_autoptr(PkMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  PkTextEncoding encoding;
+  guint legacy_line = 0;
+  gsize length = 0;
+  int status = EXIT_OK;
+
+  if (!(data = read_limited (path, PK_TEXT_IMPORT_MAX_SIZE, &length, &error)))
+    return fail (EXIT_BAD_INPUT, "%s", error->message);
+  if (!(text = pk_text_import_decode (data, length, &encoding, &legacy_line, &error)))
+    return fail (EXIT_BAD_INPUT, "%s: %s", path, error->message);
+  /* Read all the same, but said, so that a wrong guess is noticed before the minutes are used. */
+  if (encoding == PK_TEXT_ENCODING_WINDOWS_1252)
+    g_printerr (_("protokoll-cli: %s: not UTF-8 (line %u is the first); read as Windows-1252 (Latin-1)\n"),
+                path, legacy_line);
+  if (!(meeting = pk_text_import_parse (text, strlen (text), &error)))
+    return fail (EXIT_BAD_INPUT, "%s: %s", path, error->message);
+  /* Opened only now: a file that cannot be read leaves the database untouched. */
+  if (!(db = open_database (invocation, &status)))
+    return status;
+  if (pk_database_insert_meeting (db, meeting, &error) == 0)
+    return fail_with_error (error);
+  g_print ("%" G_GINT64_FORMAT "\n", pk_meeting_get_id (meeting));
+  return EXIT_OK;
+}
+
 static int
 command_export_pdf (Invocation *invocation)
 {
@@ -1034,6 +1097,7 @@ static const Command commands[] = {
   { "show", "show ID [--json]", N_("Show one meeting; with --json the whole meeting as JSON"), 1, command_show },
   { "export-json", "export-json ID", N_("Write the meeting JSON of one meeting to standard output"), 1, command_export_json },
   { "import-json", "import-json FILE", N_("Import a meeting JSON file; prints the new meeting’s id"), 1, command_import_json },
+  { "import-text", "import-text FILE", N_("Import minutes written as plain text (- for standard input); prints the new meeting’s id"), 1, command_import_text },
   { "export-pdf", "export-pdf ID --out FILE [--agenda|--protocol|--public]", N_("Write the agenda, the minutes or their public version as PDF"), 1, command_export_pdf },
   { "member-add", "member-add BODY NAME [--role R] [--email A]", N_("Give a person a seat in a body (--organisation, --title, --from, --to)"), 2, command_member_add },
   { "members", "members BODY [--date DATE]", N_("List a body’s members, on a date if given"), 1, command_members },

@@ -31,3 +31,4 @@
 #include "pk-package.h"
 #include "pk-search-hit.h"
 #include "pk-meeting-ics.h"
+#include "pk-text-import.h"

@@ -1386,6 +1386,35 @@ test_search_meetings (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (results)));
 }
 
+static gboolean
+has_imported_meeting (gpointer data)
+{
+  Fixture *fixture = data;
+  PkMeeting *selected = pk_window_get_selected_meeting (fixture->window);
+  return selected != NULL && g_list_model_get_n_items (pk_window_get_meetings (fixture->window)) == 1;
+}
+
+/* Import Minutes from Text…, as it runs after its file chooser: the Kalmar sample becomes a
+ * meeting, selected; a file that is not minutes leaves nothing. */
+static void
+test_import_text (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *sample = pk_test_data_path ("text-import/kalmar-2022-03-25-protokoll.txt");
+  g_autofree char *binary = g_build_filename (fixture->dir, "not-minutes.txt", NULL);
+
+  open_window (fixture);
+  g_assert_true (g_file_set_contents (binary, "PK\003\004 not text at all", 24, NULL));
+  pk_window_import_text_from (fixture->window, binary);
+  pk_test_wait_ms (300);
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM meeting"), ==, 0);
+
+  pk_window_import_text_from (fixture->window, sample);
+  pk_test_wait_until (has_imported_meeting, fixture);
+  g_assert_cmpstr (pk_meeting_get_date (pk_window_get_selected_meeting (fixture->window)), ==, "2022-03-25");
+  g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM agenda_item WHERE parent_id IS NULL"), >=, 9);
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -1406,6 +1435,7 @@ main (int   argc,
   ADD ("/window/long-sidebar", test_long_sidebar);
   ADD ("/window/package-and-invitation", test_package_and_invitation);
   ADD ("/window/search-meetings", test_search_meetings);
+  ADD ("/window/import-text", test_import_text);
   ADD ("/window/minutes-typing", test_minutes_typing);
   ADD ("/window/bilagor", test_bilagor);
   ADD ("/window/new-meeting-appears", test_new_meeting_appears);

@@ -501,6 +501,7 @@ pk_window_update_actions (PkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-invitation", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-package", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-text", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-panel", has_meeting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-title", has_meeting);
   gtk_widget_set_sensitive (GTK_WIDGET (self->meeting_menu_button), has_meeting);

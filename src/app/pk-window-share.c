@@ -1,8 +1,10 @@
 /* pk-window-share.c: a meeting out of and into the window as a file of its own: the meeting package
- * (the meeting with its bilagor, pk-package.h) and the calendar invitation (.ics). */
+ * (the meeting with its bilagor, pk-package.h), the calendar invitation (.ics), and old minutes
+ * written as plain text (pk-text-import.h). */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pk-window-private.h"
 
@@ -300,10 +302,143 @@ export_invitation (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* ---- minutes as plain text ---- */
+
+typedef struct
+{
+  PkDatabase *database;
+  char *path;
+  gboolean legacy;      /* read as Windows-1252 */
+} TextJob;
+
+static void
+text_job_free (TextJob *job)
+{
+  g_clear_object (&job->database);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* On the database worker: read, decode and parse (pure, and a few hundred kilobytes at most),
+ * then one transaction. A file that is refused writes nothing. */
+static void
+text_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TextJob *job = task_data;
+  g_autoptr(GFile) file = g_file_new_for_path (job->path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(PkMeeting) meeting = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  PkTextEncoding encoding;
+  GError *error = NULL;
+  gsize length;
+  gint64 id;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info != NULL && g_file_info_get_size (info) > PK_TEXT_IMPORT_MAX_SIZE)
+    {
+      g_task_return_new_error (task, PK_TEXT_IMPORT_ERROR, PK_TEXT_IMPORT_ERROR_TOO_LARGE,
+                               _("The file is too large to be minutes"));
+      return;
+    }
+  if (info == NULL || !g_file_get_contents (job->path, &data, &length, &error) ||
+      !(text = pk_text_import_decode (data, length, &encoding, NULL, &error)) ||
+      !(meeting = pk_text_import_parse (text, strlen (text), &error)) ||
+      (id = pk_database_insert_meeting (job->database, meeting, &error)) <= 0)
+    {
+      g_task_return_error (task, error != NULL ? error : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "?"));
+      return;
+    }
+  job->legacy = encoding == PK_TEXT_ENCODING_WINDOWS_1252;
+  g_task_return_int (task, id);
+}
+
+static void
+text_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PkWindow *self = PK_WINDOW (source);
+  TextJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  pk_window_job_finished (self);
+  id = g_task_propagate_int (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The minutes were not imported: %s"), error->message);
+      pk_window_show_toast (self, text);
+      return;
+    }
+  pk_window_show_toast (self, job->legacy ? _("Minutes imported (the file was read as Windows-1252)")
+                                          : _("Minutes imported"));
+  pk_window_reload_meetings (self, id);
+}
+
+void
+pk_window_import_text_from (PkWindow   *self,
+                            const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  TextJob *job;
+
+  g_return_if_fail (PK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->database == NULL)
+    return;
+  job = g_new0 (TextJob, 1);
+  job->database = g_object_ref (self->database);
+  job->path = g_strdup (path);
+  task = g_task_new (self, NULL, text_done, NULL);
+  g_task_set_source_tag (task, pk_window_import_text_from);
+  g_task_set_task_data (task, job, (GDestroyNotify) text_job_free);
+  pk_window_job_started (self);
+  pk_database_run_in_worker (self->database, task, text_thread);
+}
+
+static void
+import_text_response (GtkNativeDialog *dialog,
+                      int              response,
+                      PkWindow        *self)
+{
+  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+
+  if (path != NULL)
+    pk_window_import_text_from (self, path);
+  g_object_unref (dialog);
+}
+
+static void
+import_text (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PkWindow *self = PK_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Minutes from Text"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Text files"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_text_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 void
 pk_window_class_install_share_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export-package", NULL, export_package);
   gtk_widget_class_install_action (widget_class, "win.import-package", NULL, import_package);
   gtk_widget_class_install_action (widget_class, "win.export-invitation", NULL, export_invitation);
+  gtk_widget_class_install_action (widget_class, "win.import-text", NULL, import_text);
 }

@@ -38,5 +38,8 @@ void        pk_window_import_package_from  (PkWindow      *self,
                                             const char    *path);
 void        pk_window_export_invitation_to (PkWindow      *self,
                                             const char    *path);
+/* Old minutes in a text file as a new meeting (protokoll-cli import-text), then selected. */
+void        pk_window_import_text_from     (PkWindow      *self,
+                                            const char    *path);
 
 G_END_DECLS

@@ -366,10 +366,17 @@ test_export_without_pdf_module (Fixture       *fixture,
     g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
     g_assert_cmpstr (contents, ==, "earlier");
   }
+  /* Unset, a program run from the build tree finds the module built beside it (or the installed one). */
+  g_unsetenv ("PROTOKOLL_PDF_MODULE");
+  {
+    g_autofree char *found = g_build_filename (fixture->dir, "found.pdf", NULL);
+    g_auto(Result) r = run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", found, NULL);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (found, G_FILE_TEST_EXISTS));
+  }
   if (module != NULL)
     g_setenv ("PROTOKOLL_PDF_MODULE", module, TRUE);
-  else
-    g_unsetenv ("PROTOKOLL_PDF_MODULE");
 }
 
 static void

@@ -41,6 +41,80 @@ chosen_path (GtkNativeDialog *dialog)
   return file != NULL ? g_file_get_path (file) : NULL;
 }
 
+typedef void (*PathFunc) (PkWindow   *self,
+                          const char *path);
+
+/* What a chooser of this file does with the chosen file: @func, given with new_chooser(). */
+static void
+on_file_chosen (GtkNativeDialog *dialog,
+                int              response,
+                PkWindow        *self)
+{
+  PathFunc func = g_object_get_data (G_OBJECT (dialog), "pk-path-func");
+  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+
+  if (path != NULL && func != NULL)
+    func (self, path);
+  g_object_unref (dialog);
+}
+
+/* A modal chooser for one file with one filter (taken); @func gets the path when one is chosen. */
+static GtkFileChooserNative *
+new_chooser (PkWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             GtkFileFilter        *filter,
+             PathFunc              func)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "pk-path-func", (gpointer) func);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_file_chosen), self);
+  return dialog;
+}
+
+/* A job of this file on the database worker: a meeting (or none) and a file. */
+typedef struct
+{
+  PkDatabase *database;
+  gint64 meeting_id;
+  char *path;
+  gboolean legacy;      /* import-text: the file was read as Windows-1252 */
+} FileJob;
+
+static void
+file_job_free (FileJob *job)
+{
+  g_clear_object (&job->database);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+run_file_job (PkWindow            *self,
+              gint64               meeting_id,
+              const char          *path,
+              GTaskThreadFunc      thread,
+              GAsyncReadyCallback  done,
+              gpointer             source_tag)
+{
+  g_autoptr(GTask) task = NULL;
+  FileJob *job = g_new0 (FileJob, 1);
+
+  job->database = g_object_ref (self->database);
+  job->meeting_id = meeting_id;
+  job->path = g_strdup (path);
+  task = g_task_new (self, NULL, done, NULL);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) file_job_free);
+  pk_window_job_started (self);
+  pk_database_run_in_worker (self->database, task, thread);
+}
+
 /* ---- meeting package: export ---- */
 
 static void
@@ -82,16 +156,15 @@ pk_window_export_package_to (PkWindow   *self,
 }
 
 static void
-export_package_response (GtkNativeDialog *dialog,
-                         int              response,
-                         PkWindow        *self)
+export_package_to_chosen (PkWindow   *self,
+                          const char *path)
 {
-  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
-  const char *notes = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "notes");
+  GtkFileChooser *dialog = g_object_get_data (G_OBJECT (self), "pk-package-chooser");
 
-  if (path != NULL)
-    pk_window_export_package_to (self, path, g_strcmp0 (notes, "true") == 0);
-  g_object_unref (dialog);
+  gboolean notes = dialog != NULL && g_strcmp0 (gtk_file_chooser_get_choice (dialog, "notes"), "true") == 0;
+
+  g_object_set_data (G_OBJECT (self), "pk-package-chooser", NULL);
+  pk_window_export_package_to (self, path, notes);
 }
 
 static void
@@ -107,15 +180,14 @@ export_package (GtkWidget  *widget,
   if (meeting == NULL)
     return;
   name = suggested_name (meeting, ".protokoll");
-  dialog = gtk_file_chooser_native_new (_("Export Meeting Package"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
+  dialog = new_chooser (self, _("Export Meeting Package"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                        new_filter (_("Meeting packages"), "*.protokoll"), export_package_to_chosen);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), new_filter (_("Meeting packages"), "*.protokoll"));
   /* A package may go to another member: private notes only when asked for. */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "notes", _("Include my private notes on attachments"),
                                NULL, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_package_response), self);
+  /* The chooser lives until its response is handled; the window only needs it for the choice. */
+  g_object_set_data (G_OBJECT (self), "pk-package-chooser", dialog);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -157,18 +229,6 @@ pk_window_import_package_from (PkWindow   *self,
 }
 
 static void
-import_package_response (GtkNativeDialog *dialog,
-                         int              response,
-                         PkWindow        *self)
-{
-  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
-
-  if (path != NULL)
-    pk_window_import_package_from (self, path);
-  g_object_unref (dialog);
-}
-
-static void
 import_package (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -176,30 +236,12 @@ import_package (GtkWidget  *widget,
   PkWindow *self = PK_WINDOW (widget);
   GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Import Meeting Package"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), new_filter (_("Meeting packages"), "*.protokoll"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (import_package_response), self);
+  dialog = new_chooser (self, _("Import Meeting Package"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                        new_filter (_("Meeting packages"), "*.protokoll"), pk_window_import_package_from);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* ---- calendar invitation ---- */
-
-typedef struct
-{
-  PkDatabase *database;
-  gint64 meeting_id;
-  char *path;
-} InvitationJob;
-
-static void
-invitation_job_free (InvitationJob *job)
-{
-  g_clear_object (&job->database);
-  g_free (job->path);
-  g_free (job);
-}
 
 /* On the database worker: the invitation is made from what is stored, then written beside the
  * target and renamed over it, so a failure leaves no half-written file. */
@@ -209,7 +251,7 @@ invitation_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  InvitationJob *job = task_data;
+  FileJob *job = task_data;
   GError *error = NULL;
   g_autofree char *text = pk_database_meeting_to_ics (job->database, job->meeting_id, &error);
 
@@ -243,8 +285,6 @@ pk_window_export_invitation_to (PkWindow   *self,
                                 const char *path)
 {
   PkMeeting *meeting = pk_window_get_selected_meeting (self);
-  g_autoptr(GTask) task = NULL;
-  InvitationJob *job;
 
   g_return_if_fail (PK_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -252,27 +292,8 @@ pk_window_export_invitation_to (PkWindow   *self,
   if (meeting == NULL || self->database == NULL)
     return;
   pk_meeting_view_flush (self->meeting_view);
-  job = g_new0 (InvitationJob, 1);
-  job->database = g_object_ref (self->database);
-  job->meeting_id = pk_meeting_get_id (meeting);
-  job->path = g_strdup (path);
-  task = g_task_new (self, NULL, invitation_done, NULL);
-  g_task_set_source_tag (task, pk_window_export_invitation_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) invitation_job_free);
-  pk_window_job_started (self);
-  pk_database_run_in_worker (self->database, task, invitation_thread);
-}
-
-static void
-export_invitation_response (GtkNativeDialog *dialog,
-                            int              response,
-                            PkWindow        *self)
-{
-  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
-
-  if (path != NULL)
-    pk_window_export_invitation_to (self, path);
-  g_object_unref (dialog);
+  run_file_job (self, pk_meeting_get_id (meeting), path, invitation_thread, invitation_done,
+                pk_window_export_invitation_to);
 }
 
 static void
@@ -293,31 +314,13 @@ export_invitation (GtkWidget  *widget,
       return;
     }
   name = suggested_name (meeting, ".ics");
-  dialog = gtk_file_chooser_native_new (_("Export Calendar Invitation"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  dialog = new_chooser (self, _("Export Calendar Invitation"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                        new_filter (_("Calendar files"), "*.ics"), pk_window_export_invitation_to);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), new_filter (_("Calendar files"), "*.ics"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_invitation_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* ---- minutes as plain text ---- */
-
-typedef struct
-{
-  PkDatabase *database;
-  char *path;
-  gboolean legacy;      /* read as Windows-1252 */
-} TextJob;
-
-static void
-text_job_free (TextJob *job)
-{
-  g_clear_object (&job->database);
-  g_free (job->path);
-  g_free (job);
-}
 
 /* On the database worker: read, decode and parse (pure, and a few hundred kilobytes at most),
  * then one transaction. A file that is refused writes nothing. */
@@ -327,7 +330,7 @@ text_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  TextJob *job = task_data;
+  FileJob *job = task_data;
   g_autoptr(GFile) file = g_file_new_for_path (job->path);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(PkMeeting) meeting = NULL;
@@ -363,7 +366,7 @@ text_done (GObject      *source,
            gpointer      user_data)
 {
   PkWindow *self = PK_WINDOW (source);
-  TextJob *job = g_task_get_task_data (G_TASK (result));
+  FileJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gint64 id;
 
@@ -384,34 +387,12 @@ void
 pk_window_import_text_from (PkWindow   *self,
                             const char *path)
 {
-  g_autoptr(GTask) task = NULL;
-  TextJob *job;
-
   g_return_if_fail (PK_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
   if (self->database == NULL)
     return;
-  job = g_new0 (TextJob, 1);
-  job->database = g_object_ref (self->database);
-  job->path = g_strdup (path);
-  task = g_task_new (self, NULL, text_done, NULL);
-  g_task_set_source_tag (task, pk_window_import_text_from);
-  g_task_set_task_data (task, job, (GDestroyNotify) text_job_free);
-  pk_window_job_started (self);
-  pk_database_run_in_worker (self->database, task, text_thread);
-}
-
-static void
-import_text_response (GtkNativeDialog *dialog,
-                      int              response,
-                      PkWindow        *self)
-{
-  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
-
-  if (path != NULL)
-    pk_window_import_text_from (self, path);
-  g_object_unref (dialog);
+  run_file_job (self, 0, path, text_thread, text_done, pk_window_import_text_from);
 }
 
 static void
@@ -423,14 +404,11 @@ import_text (GtkWidget  *widget,
   GtkFileChooserNative *dialog;
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  dialog = gtk_file_chooser_native_new (_("Import Minutes from Text"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Text files"));
   gtk_file_filter_add_mime_type (filter, "text/plain");
   gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (import_text_response), self);
+  dialog = new_chooser (self, _("Import Minutes from Text"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), filter,
+                        pk_window_import_text_from);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

@@ -30,4 +30,19 @@ void     pk_test_wait_until       (gboolean  (*done) (gpointer),
 /* Spins the main loop for @ms milliseconds. */
 void     pk_test_wait_ms          (guint       ms);
 
+/* What a run of protokoll-cli ($PK_TEST_CLI) gave: exit status, standard output and error. */
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} PkTestCliResult;
+
+void     pk_test_cli_result_clear (PkTestCliResult *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PkTestCliResult, pk_test_cli_result_clear)
+
+/* Runs protokoll-cli with the arguments (NULL-terminated), without $PROTOKOLL_DB, and waits for it. */
+PkTestCliResult pk_test_run_cli   (const char *first,
+                                   ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

@@ -468,51 +468,6 @@ test_justerat_lock (Fixture       *fixture,
 
 /* ---- the CLI ---- */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static Result
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Result result = { 0 };
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PK_TEST_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "PROTOKOLL_DB");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
 static JsonArray *
 parse_array (const char *text,
              JsonParser *parser)
@@ -540,7 +495,7 @@ test_cli (Fixture       *fixture,
   g_clear_object (&fixture->db);
 
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "actions", "--open", "--json", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "actions", "--open", "--json", NULL);
 
     g_assert_cmpint (r.status, ==, 0);
     array = parse_array (r.out, parser);
@@ -567,7 +522,7 @@ test_cli (Fixture       *fixture,
     g_assert_true (json_object_get_null_member (object, "carried_from"));
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "actions", "--overdue", "--date", TODAY,
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "actions", "--overdue", "--date", TODAY,
                                 "--body", "Socialnämnden", "--json", NULL);
 
     g_assert_cmpint (r.status, ==, 0);
@@ -578,7 +533,7 @@ test_cli (Fixture       *fixture,
     g_assert_true (json_object_get_boolean_member (object, "overdue"));
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "actions", "--owner", "sandberg", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "actions", "--owner", "sandberg", NULL);
 
     /* A table for people: a heading, one line per action, overdue said in words. */
     g_assert_cmpint (r.status, ==, 0);
@@ -589,7 +544,7 @@ test_cli (Fixture       *fixture,
     g_assert_nonnull (strstr (r.out, " 3.2 "));
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "actions", "--overdue", "--date", TODAY, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "actions", "--overdue", "--date", TODAY, NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "overdue"));
   }
@@ -597,8 +552,8 @@ test_cli (Fixture       *fixture,
   /* Closing from the command line. */
   {
     g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, skolskjuts);
-    g_auto(Result) r = run_cli ("--db", fixture->path, "action-state", id, "done", NULL);
-    g_auto(Result) after = run_cli ("--db", fixture->path, "actions", "--open", "--json", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "action-state", id, "done", NULL);
+    g_auto(PkTestCliResult) after = pk_test_run_cli ("--db", fixture->path, "actions", "--open", "--json", NULL);
 
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpint (after.status, ==, 0);
@@ -608,7 +563,7 @@ test_cli (Fixture       *fixture,
   /* Refused: justerat minutes (bad input, the file is fine), no such action, bad words. */
   {
     g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, action_id (fixture, "Kalla till dialogmöte"));
-    g_auto(Result) r = run_cli ("--db", fixture->path, "action-state", id, "done", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "action-state", id, "done", NULL);
 
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "approved"));
@@ -616,19 +571,19 @@ test_cli (Fixture       *fixture,
                      ==, "open");
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "action-state", "9999", "done", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "action-state", "9999", "done", NULL);
     g_assert_cmpint (r.status, ==, 1);
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "action-state", "1", "finished", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "action-state", "1", "finished", NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "actions", "--date", "1 april", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "actions", "--date", "1 april", NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "actions", "--owner", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "actions", "--owner", NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
 }
@@ -638,8 +593,8 @@ test_cli_empty (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Result) json = run_cli ("--db", fixture->path, "actions", "--json", NULL);
-  g_auto(Result) plain = run_cli ("--db", fixture->path, "actions", NULL);
+  g_auto(PkTestCliResult) json = pk_test_run_cli ("--db", fixture->path, "actions", "--json", NULL);
+  g_auto(PkTestCliResult) plain = pk_test_run_cli ("--db", fixture->path, "actions", NULL);
   g_autofree char *garbage = g_build_filename (fixture->dir, "garbage.db", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -653,7 +608,7 @@ test_cli_empty (Fixture       *fixture,
   g_file_set_contents (garbage, "not a database at all, just words", -1, &error);
   g_assert_no_error (error);
   {
-    g_auto(Result) r = run_cli ("--db", garbage, "actions", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", garbage, "actions", NULL);
     g_autofree char *contents = NULL;
 
     g_assert_cmpint (r.status, ==, 3);

@@ -13,22 +13,6 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -45,41 +29,11 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->db);
 }
 
-/* Runs protokoll-cli with the arguments (NULL-terminated) and waits for it. */
-static Result
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Result result = { 0 };
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PK_TEST_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "PROTOKOLL_DB");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
 static void
 import_fixture (Fixture *fixture)
 {
   g_autofree char *json = pk_test_data_path ("rich-meeting.json");
-  g_auto(Result) r = run_cli ("--db", fixture->db, "import-json", json, NULL);
+  g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "import-json", json, NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "1\n");
@@ -88,7 +42,7 @@ import_fixture (Fixture *fixture)
 static void
 test_help (void)
 {
-  g_auto(Result) r = run_cli ("--help", NULL);
+  g_auto(PkTestCliResult) r = pk_test_run_cli ("--help", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "import-json FILE"));
@@ -112,7 +66,7 @@ test_usage_errors (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) r = run_cli ("--db", fixture->db, cases[i][0], cases[i][1], cases[i][2], NULL);
+      g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, cases[i][0], cases[i][1], cases[i][2], NULL);
 
       g_assert_cmpint (r.status, ==, 2);
       g_assert_cmpstr (r.out, ==, "");
@@ -124,8 +78,8 @@ static void
 test_list_empty (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Result) text = run_cli ("--db", fixture->db, "list", NULL);
-  g_auto(Result) json = run_cli ("list", "--json", "--db", fixture->db, NULL);
+  g_auto(PkTestCliResult) text = pk_test_run_cli ("--db", fixture->db, "list", NULL);
+  g_auto(PkTestCliResult) json = pk_test_run_cli ("list", "--json", "--db", fixture->db, NULL);
 
   g_assert_cmpint (text.status, ==, 0);
   g_assert_cmpstr (text.out, ==, "");
@@ -143,13 +97,13 @@ test_import_list_show (Fixture       *fixture,
 
   import_fixture (fixture);
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "list", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "list", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (r.out, ==, "1\t2021-06-04\tLedningsgrupp för samordning av länets hälso- och "
                                 "sjukvård och socialtjänst\tMötesanteckningar\theld\n");
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "list", "--json", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "list", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     json_parser_load_from_data (parser, r.out, -1, &error);
     g_assert_no_error (error);
@@ -160,7 +114,7 @@ test_import_list_show (Fixture       *fixture,
     g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "held");
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "show", "1", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "show", "1", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "2. Arbete med Nära vård och patientkontrakt - redovisning"));
   }
@@ -175,16 +129,16 @@ test_export_import_round_trip (Fixture       *fixture,
 
   import_fixture (fixture);
   {
-    g_auto(Result) show = run_cli ("--db", fixture->db, "show", "1", "--json", NULL);
-    g_auto(Result) export = run_cli ("--db", fixture->db, "export-json", "1", NULL);
+    g_auto(PkTestCliResult) show = pk_test_run_cli ("--db", fixture->db, "show", "1", "--json", NULL);
+    g_auto(PkTestCliResult) export = pk_test_run_cli ("--db", fixture->db, "export-json", "1", NULL);
     g_assert_cmpint (export.status, ==, 0);
     g_assert_cmpstr (show.out, ==, export.out);
     g_assert_true (g_file_set_contents (exported, export.out, -1, NULL));
   }
   {
-    g_auto(Result) import = run_cli ("--db", fixture->db, "import-json", exported, NULL);
-    g_auto(Result) first = run_cli ("--db", fixture->db, "export-json", "1", NULL);
-    g_auto(Result) second = run_cli ("--db", fixture->db, "export-json", "2", NULL);
+    g_auto(PkTestCliResult) import = pk_test_run_cli ("--db", fixture->db, "import-json", exported, NULL);
+    g_auto(PkTestCliResult) first = pk_test_run_cli ("--db", fixture->db, "export-json", "1", NULL);
+    g_auto(PkTestCliResult) second = pk_test_run_cli ("--db", fixture->db, "export-json", "2", NULL);
     g_autofree char *a = NULL, *b = NULL;
 
     g_assert_cmpint (import.status, ==, 0);
@@ -207,18 +161,18 @@ test_bad_input (Fixture       *fixture,
   g_assert_true (g_file_set_contents (bad, "{ \"format\": \"protokoll-meeting/1\", \"items\": "
                                       "[ { \"title\": \"a\", \"state\": \"finished\" } ] }", -1, NULL));
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "import-json", bad, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "import-json", bad, NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "bad.json"));
     g_assert_nonnull (strstr (r.err, "items[0].state"));
     g_assert_cmpstr (r.out, ==, "");
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "import-json", missing, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "import-json", missing, NULL);
     g_assert_cmpint (r.status, ==, 1);
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "show", "99", "--json", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "show", "99", "--json", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "99"));
   }
@@ -233,9 +187,9 @@ assert_database_refused (Fixture    *fixture,
   g_autofree char *before = pk_test_file_checksum (fixture->db);
   g_autofree char *after = NULL;
   g_autofree char *json = pk_test_data_path ("rich-meeting.json");
-  g_auto(Result) r = g_str_equal (command, "import-json")
-                       ? run_cli ("--db", fixture->db, command, json, NULL)
-                       : run_cli ("--db", fixture->db, command, NULL);
+  g_auto(PkTestCliResult) r = g_str_equal (command, "import-json")
+                       ? pk_test_run_cli ("--db", fixture->db, command, json, NULL)
+                       : pk_test_run_cli ("--db", fixture->db, command, NULL);
 
   g_assert_cmpint (r.status, ==, 3);
   /* One line, naming the file. */
@@ -277,7 +231,7 @@ test_newer_database (Fixture       *fixture,
   assert_database_refused (fixture, "list");
   assert_database_refused (fixture, "import-json");
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "list", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "list", NULL);
     g_assert_nonnull (strstr (r.err, "newer version"));
   }
 }
@@ -311,7 +265,7 @@ test_export_pdf (Fixture       *fixture,
 
   import_fixture (fixture);
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", "--out", pdf, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", "--out", pdf, NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
     g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -319,10 +273,10 @@ test_export_pdf (Fixture       *fixture,
   }
   {
     g_autofree char *protocol_pdf = g_build_filename (fixture->dir, "protokoll.pdf", NULL);
-    g_auto(Result) no_mode = run_cli ("--db", fixture->db, "export-pdf", "1", "--out", protocol_pdf, NULL);
-    g_auto(Result) no_out = run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", NULL);
-    g_auto(Result) two_modes = run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", "--public", "--out", pdf, NULL);
-    g_auto(Result) missing = run_cli ("--db", fixture->db, "export-pdf", "99", "--agenda", "--out", pdf, NULL);
+    g_auto(PkTestCliResult) no_mode = pk_test_run_cli ("--db", fixture->db, "export-pdf", "1", "--out", protocol_pdf, NULL);
+    g_auto(PkTestCliResult) no_out = pk_test_run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", NULL);
+    g_auto(PkTestCliResult) two_modes = pk_test_run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", "--public", "--out", pdf, NULL);
+    g_auto(PkTestCliResult) missing = pk_test_run_cli ("--db", fixture->db, "export-pdf", "99", "--agenda", "--out", pdf, NULL);
 
     /* Without a choice, the minutes themselves. */
     g_assert_cmpint (no_mode.status, ==, 0);
@@ -347,8 +301,8 @@ test_export_without_pdf_module (Fixture       *fixture,
   import_fixture (fixture);
   g_setenv ("PROTOKOLL_PDF_MODULE", missing, TRUE);
   {
-    g_auto(Result) protocol = run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", pdf, NULL);
-    g_auto(Result) kallelse = run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", "--out", agenda, NULL);
+    g_auto(PkTestCliResult) protocol = pk_test_run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", pdf, NULL);
+    g_auto(PkTestCliResult) kallelse = pk_test_run_cli ("--db", fixture->db, "export-pdf", "1", "--agenda", "--out", agenda, NULL);
 
     g_assert_cmpint (protocol.status, !=, 0);
     g_assert_nonnull (strstr (protocol.err, "no-such-module.so"));
@@ -359,7 +313,7 @@ test_export_without_pdf_module (Fixture       *fixture,
   /* A file that was there stays as it was. */
   g_assert_true (g_file_set_contents (pdf, "earlier", -1, NULL));
   {
-    g_auto(Result) again = run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", pdf, NULL);
+    g_auto(PkTestCliResult) again = pk_test_run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", pdf, NULL);
     g_autofree char *contents = NULL;
 
     g_assert_cmpint (again.status, !=, 0);
@@ -370,7 +324,7 @@ test_export_without_pdf_module (Fixture       *fixture,
   g_unsetenv ("PROTOKOLL_PDF_MODULE");
   {
     g_autofree char *found = g_build_filename (fixture->dir, "found.pdf", NULL);
-    g_auto(Result) r = run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", found, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", found, NULL);
 
     g_assert_cmpint (r.status, ==, 0);
     g_assert_true (g_file_test (found, G_FILE_TEST_EXISTS));
@@ -385,13 +339,13 @@ test_next (Fixture       *fixture,
 {
   import_fixture (fixture);
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "next", "1", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "next", "1", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (r.out, ==, "2\n");
   }
   {
     /* The fixture's item 2.1 is deferred: it is on the new agenda, linked to where it came from. */
-    g_auto(Result) r = run_cli ("--db", fixture->db, "show", "2", "--json", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "show", "2", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "\"title\" : \"Fast vårdkontakt\""));
     g_assert_nonnull (strstr (r.out, "\"title\" : \"Uppföljning av uppdrag\""));
@@ -399,7 +353,7 @@ test_next (Fixture       *fixture,
     g_assert_null (strstr (r.out, "Incheckning"));
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "next", "77", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "next", "77", NULL);
     g_assert_cmpint (r.status, ==, 1);
   }
 }
@@ -415,21 +369,21 @@ test_members_and_quorum (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
-      g_auto(Result) r = run_cli ("--db", fixture->db, "member-add", body, people[i][0], "--role", people[i][1],
+      g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "member-add", body, people[i][0], "--role", people[i][1],
                                   "--from", "2021-01-01", NULL);
       g_assert_cmpint (r.status, ==, 0);
     }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "members", body, "--date", "2021-06-04", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "members", body, "--date", "2021-06-04", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_true (g_str_has_prefix (strchr (r.out, '\t') + 1, "ordforande\tAnnika Magnerot"));
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "members", body, "--date", "2020-06-04", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "members", body, "--date", "2020-06-04", NULL);
     g_assert_cmpstr (r.out, ==, "");
   }
   {
-    g_auto(Result) bad = run_cli ("--db", fixture->db, "member-add", body, "X", "--role", "kung", NULL);
+    g_auto(PkTestCliResult) bad = pk_test_run_cli ("--db", fixture->db, "member-add", body, "X", "--role", "kung", NULL);
     g_assert_cmpint (bad.status, ==, 2);
   }
   /* The fixture's roster against five voting seats (three needed): the chair and three members are
@@ -440,12 +394,12 @@ test_members_and_quorum (Fixture       *fixture,
     g_autofree char *path = g_build_filename (fixture->dir, "protokoll.json", NULL);
     g_autoptr(GRegex) kind = g_regex_new ("\"kind\": \"minnesanteckningar\"", 0, 0, NULL);
     g_autofree char *changed = g_regex_replace_literal (kind, json, -1, 0, "\"kind\": \"protokoll\"", 0, NULL);
-    g_auto(Result) r = (g_file_set_contents (path, changed, -1, NULL),
-                        run_cli ("--db", fixture->db, "import-json", path, NULL));
+    g_auto(PkTestCliResult) r = (g_file_set_contents (path, changed, -1, NULL),
+                        pk_test_run_cli ("--db", fixture->db, "import-json", path, NULL));
     g_assert_cmpstr (r.out, ==, "1\n");
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "show", "1", "--json", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "show", "1", "--json", NULL);
     g_autoptr(JsonParser) parser = json_parser_new ();
     JsonObject *quorum;
 
@@ -473,30 +427,30 @@ test_sign_verify_correct (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (path, protokoll, -1, NULL));
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "import-json", path, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "import-json", path, NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {
-    g_auto(Result) usage = run_cli ("--db", fixture->db, "sign", "1", "--role", "ordforande", NULL);
-    g_auto(Result) bad_role = run_cli ("--db", fixture->db, "sign", "1", "--role", "ledamot", "--name", "X", NULL);
-    g_auto(Result) not_yet = run_cli ("--db", fixture->db, "verify", "1", NULL);
+    g_auto(PkTestCliResult) usage = pk_test_run_cli ("--db", fixture->db, "sign", "1", "--role", "ordforande", NULL);
+    g_auto(PkTestCliResult) bad_role = pk_test_run_cli ("--db", fixture->db, "sign", "1", "--role", "ledamot", "--name", "X", NULL);
+    g_auto(PkTestCliResult) not_yet = pk_test_run_cli ("--db", fixture->db, "verify", "1", NULL);
     g_assert_cmpint (usage.status, ==, 2);
     g_assert_cmpint (bad_role.status, ==, 2);
     g_assert_cmpint (not_yet.status, ==, 1);
   }
   {
-    g_auto(Result) a = run_cli ("--db", fixture->db, "sign", "1", "--role", "sekreterare", "--name", "Jenny Folkesson", NULL);
-    g_auto(Result) b = run_cli ("--db", fixture->db, "sign", "1", "--role", "ordforande", "--name", "Annika Magnerot", NULL);
-    g_auto(Result) c = run_cli ("--db", fixture->db, "sign", "1", "--role", "justerare", "--name", "Ewa Ekman",
+    g_auto(PkTestCliResult) a = pk_test_run_cli ("--db", fixture->db, "sign", "1", "--role", "sekreterare", "--name", "Jenny Folkesson", NULL);
+    g_auto(PkTestCliResult) b = pk_test_run_cli ("--db", fixture->db, "sign", "1", "--role", "ordforande", "--name", "Annika Magnerot", NULL);
+    g_auto(PkTestCliResult) c = pk_test_run_cli ("--db", fixture->db, "sign", "1", "--role", "justerare", "--name", "Ewa Ekman",
                                 "--place", "Växjö", NULL);
     g_assert_cmpstr (a.out, ==, "pending\n");
     g_assert_cmpstr (b.out, ==, "pending\n");
     g_assert_cmpstr (c.out, ==, "justerat\n");
   }
   {
-    g_auto(Result) verify = run_cli ("--db", fixture->db, "verify", "1", NULL);
-    g_auto(Result) export = run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", pdf, NULL);
-    g_auto(Result) verify_pdf = run_cli ("--db", fixture->db, "verify", pdf, NULL);
+    g_auto(PkTestCliResult) verify = pk_test_run_cli ("--db", fixture->db, "verify", "1", NULL);
+    g_auto(PkTestCliResult) export = pk_test_run_cli ("--db", fixture->db, "export-pdf", "1", "--protocol", "--out", pdf, NULL);
+    g_auto(PkTestCliResult) verify_pdf = pk_test_run_cli ("--db", fixture->db, "verify", pdf, NULL);
     g_assert_cmpint (verify.status, ==, 0);
     g_assert_true (g_str_has_prefix (verify.out, "ok 1 "));
     g_assert_cmpint (export.status, ==, 0);
@@ -511,15 +465,15 @@ test_sign_verify_correct (Fixture       *fixture,
     g_assert_true (g_file_set_contents (changed_pdf, contents, length, NULL));
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "verify", changed_pdf, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "verify", changed_pdf, NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "andrad.pdf"));
   }
   {
-    g_auto(Result) no_reason = run_cli ("--db", fixture->db, "correct", "1", NULL);
-    g_auto(Result) correct = run_cli ("--db", fixture->db, "correct", "1", "--reason", "Fel i § 2", NULL);
-    g_auto(Result) again = run_cli ("--db", fixture->db, "correct", "1", "--reason", "Igen", NULL);
-    g_auto(Result) old_pdf = run_cli ("--db", fixture->db, "verify", pdf, NULL);
+    g_auto(PkTestCliResult) no_reason = pk_test_run_cli ("--db", fixture->db, "correct", "1", NULL);
+    g_auto(PkTestCliResult) correct = pk_test_run_cli ("--db", fixture->db, "correct", "1", "--reason", "Fel i § 2", NULL);
+    g_auto(PkTestCliResult) again = pk_test_run_cli ("--db", fixture->db, "correct", "1", "--reason", "Igen", NULL);
+    g_auto(PkTestCliResult) old_pdf = pk_test_run_cli ("--db", fixture->db, "verify", pdf, NULL);
     g_assert_cmpint (no_reason.status, ==, 2);
     g_assert_cmpint (correct.status, ==, 0);
     g_assert_cmpint (again.status, ==, 1);  /* version 2 is not approved: nothing to correct */
@@ -573,15 +527,15 @@ test_attach (Fixture       *fixture,
   g_assert_true (g_file_set_contents (text, "Bara text.\n", -1, NULL));
   {
     /* Item 2 already has Bilaga 1 (from the JSON); item 3 comes after it, item 1 before. */
-    g_auto(Result) third = run_cli ("--db", fixture->db, "attach", "1", "3", pdf, "--title", "Ekonomisk rapport", NULL);
-    g_auto(Result) first = run_cli ("--db", fixture->db, "attach", "1", "1", pdf, NULL);
+    g_auto(PkTestCliResult) third = pk_test_run_cli ("--db", fixture->db, "attach", "1", "3", pdf, "--title", "Ekonomisk rapport", NULL);
+    g_auto(PkTestCliResult) first = pk_test_run_cli ("--db", fixture->db, "attach", "1", "1", pdf, NULL);
     g_assert_cmpint (third.status, ==, 0);
     g_assert_cmpstr (third.out, ==, "2\n");
     g_assert_cmpint (first.status, ==, 0);
     g_assert_cmpstr (first.out, ==, "1\n");
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "show", "1", "--json", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "show", "1", "--json", NULL);
     g_autoptr(JsonParser) parser = json_parser_new ();
     JsonObject *a, *b, *c;
 
@@ -603,12 +557,12 @@ test_attach (Fixture       *fixture,
   /* Same bytes twice: one blob. */
   g_assert_cmpint (pk_test_sql_int (fixture->db, "SELECT count(*) FROM blob"), ==, 1);
   {
-    g_auto(Result) not_pdf = run_cli ("--db", fixture->db, "attach", "1", "1", text, NULL);
-    g_auto(Result) no_item = run_cli ("--db", fixture->db, "attach", "1", "9", pdf, NULL);
-    g_auto(Result) no_file = run_cli ("--db", fixture->db, "attach", "1", "1", missing, NULL);
-    g_auto(Result) no_meeting = run_cli ("--db", fixture->db, "attach", "99", "1", pdf, NULL);
-    g_auto(Result) bad_id = run_cli ("--db", fixture->db, "attach", "x", "1", pdf, NULL);
-    g_auto(Result) too_few = run_cli ("--db", fixture->db, "attach", "1", pdf, NULL);
+    g_auto(PkTestCliResult) not_pdf = pk_test_run_cli ("--db", fixture->db, "attach", "1", "1", text, NULL);
+    g_auto(PkTestCliResult) no_item = pk_test_run_cli ("--db", fixture->db, "attach", "1", "9", pdf, NULL);
+    g_auto(PkTestCliResult) no_file = pk_test_run_cli ("--db", fixture->db, "attach", "1", "1", missing, NULL);
+    g_auto(PkTestCliResult) no_meeting = pk_test_run_cli ("--db", fixture->db, "attach", "99", "1", pdf, NULL);
+    g_auto(PkTestCliResult) bad_id = pk_test_run_cli ("--db", fixture->db, "attach", "x", "1", pdf, NULL);
+    g_auto(PkTestCliResult) too_few = pk_test_run_cli ("--db", fixture->db, "attach", "1", pdf, NULL);
 
     g_assert_cmpint (not_pdf.status, ==, 1);
     g_assert_nonnull (strstr (not_pdf.err, "text.pdf"));
@@ -624,7 +578,7 @@ test_attach (Fixture       *fixture,
   }
   {
     /* A damaged PDF is stored, with a warning, not shown in the app. */
-    g_auto(Result) r = run_cli ("--db", fixture->db, "attach", "1", "2", damaged, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "attach", "1", "2", damaged, NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (r.out, ==, "3\n");
     g_assert_nonnull (strstr (r.err, "cannot be shown safely (failed)"));
@@ -640,9 +594,9 @@ test_pdf_probe (Fixture       *fixture,
   g_autofree char *pdf = write_pdf (fixture, "rapport.pdf");
   g_autofree char *text = g_build_filename (fixture->dir, "text.pdf", NULL);
   g_autofree char *damaged = pk_test_data_path ("hostile/issue-146.pdf");
-  g_auto(Result) human = run_cli ("pdf-probe", pdf, NULL);
-  g_auto(Result) json = run_cli ("pdf-probe", pdf, "--json", NULL);
-  g_auto(Result) bad = run_cli ("pdf-probe", damaged, NULL);
+  g_auto(PkTestCliResult) human = pk_test_run_cli ("pdf-probe", pdf, NULL);
+  g_auto(PkTestCliResult) json = pk_test_run_cli ("pdf-probe", pdf, "--json", NULL);
+  g_auto(PkTestCliResult) bad = pk_test_run_cli ("pdf-probe", damaged, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *object;
 
@@ -659,7 +613,7 @@ test_pdf_probe (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (text, "Bara text.\n", -1, NULL));
   {
-    g_auto(Result) r = run_cli ("pdf-probe", text, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("pdf-probe", text, NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "not a PDF"));
   }
@@ -677,15 +631,15 @@ test_attach_justerat (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (path, protokoll, -1, NULL));
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "import-json", path, NULL);
-    g_auto(Result) a = run_cli ("--db", fixture->db, "sign", "1", "--role", "sekreterare", "--name", "Jenny Folkesson", NULL);
-    g_auto(Result) b = run_cli ("--db", fixture->db, "sign", "1", "--role", "ordforande", "--name", "Annika Magnerot", NULL);
-    g_auto(Result) c = run_cli ("--db", fixture->db, "sign", "1", "--role", "justerare", "--name", "Ewa Ekman", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "import-json", path, NULL);
+    g_auto(PkTestCliResult) a = pk_test_run_cli ("--db", fixture->db, "sign", "1", "--role", "sekreterare", "--name", "Jenny Folkesson", NULL);
+    g_auto(PkTestCliResult) b = pk_test_run_cli ("--db", fixture->db, "sign", "1", "--role", "ordforande", "--name", "Annika Magnerot", NULL);
+    g_auto(PkTestCliResult) c = pk_test_run_cli ("--db", fixture->db, "sign", "1", "--role", "justerare", "--name", "Ewa Ekman", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (c.out, ==, "justerat\n");
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->db, "attach", "1", "1", pdf, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->db, "attach", "1", "1", pdf, NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "approved"));
     g_assert_cmpint (pk_test_sql_int (fixture->db, "SELECT count(*) FROM blob"), ==, 0);

@@ -577,51 +577,6 @@ test_database (Fixture       *fixture,
 
 /* ---- the CLI ---- */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static Result
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Result result = { 0 };
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PK_TEST_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "PROTOKOLL_DB");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
 static guint
 count_files (const char *dir)
 {
@@ -655,7 +610,7 @@ test_cli (Fixture       *fixture,
   id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
 
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "ics", id, "--out", out, NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "ics", id, "--out", out, NULL);
     g_autofree char *text = NULL;
     g_autoptr(icalcomponent) calendar = NULL;
 
@@ -669,7 +624,7 @@ test_cli (Fixture       *fixture,
     g_assert_cmpstr (icalcomponent_get_location (event_of (calendar)), ==, "Stadshuset, sal Ödmården");
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "ics", id, "--out", "-", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "ics", id, "--out", "-", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_true (g_str_has_prefix (r.out, "BEGIN:VCALENDAR\r\n"));
   }
@@ -677,12 +632,12 @@ test_cli (Fixture       *fixture,
     g_autofree char *before = pk_test_file_checksum (out);
     g_autofree char *inside_file = g_build_filename (out, "x.ics", NULL);
     g_autofree char *missing_dir = g_build_filename (fixture->dir, "saknas", "x.ics", NULL);
-    g_auto(Result) no_date = run_cli ("--db", fixture->path, "ics", undated, "--out", out, NULL);
-    g_auto(Result) unknown = run_cli ("--db", fixture->path, "ics", "999", "--out", out, NULL);
-    g_auto(Result) not_dir = run_cli ("--db", fixture->path, "ics", id, "--out", inside_file, NULL);
-    g_auto(Result) no_dir = run_cli ("--db", fixture->path, "ics", id, "--out", missing_dir, NULL);
-    g_auto(Result) no_out = run_cli ("--db", fixture->path, "ics", id, NULL);
-    g_auto(Result) bad_id = run_cli ("--db", fixture->path, "ics", "sju", "--out", out, NULL);
+    g_auto(PkTestCliResult) no_date = pk_test_run_cli ("--db", fixture->path, "ics", undated, "--out", out, NULL);
+    g_auto(PkTestCliResult) unknown = pk_test_run_cli ("--db", fixture->path, "ics", "999", "--out", out, NULL);
+    g_auto(PkTestCliResult) not_dir = pk_test_run_cli ("--db", fixture->path, "ics", id, "--out", inside_file, NULL);
+    g_auto(PkTestCliResult) no_dir = pk_test_run_cli ("--db", fixture->path, "ics", id, "--out", missing_dir, NULL);
+    g_auto(PkTestCliResult) no_out = pk_test_run_cli ("--db", fixture->path, "ics", id, NULL);
+    g_auto(PkTestCliResult) bad_id = pk_test_run_cli ("--db", fixture->path, "ics", "sju", "--out", out, NULL);
     g_autofree char *after = pk_test_file_checksum (out);
 
     g_assert_cmpint (no_date.status, ==, 1);
@@ -708,7 +663,7 @@ test_cli (Fixture       *fixture,
       g_assert_cmpint (g_mkdir (locked, 0755), ==, 0);
       g_assert_cmpint (g_chmod (locked, 0555), ==, 0);
       {
-        g_auto(Result) r = run_cli ("--db", fixture->path, "ics", id, "--out", target, NULL);
+        g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "ics", id, "--out", target, NULL);
         g_assert_cmpint (r.status, ==, 1);
         g_assert_nonnull (strstr (r.err, "låst"));
       }
@@ -726,7 +681,7 @@ test_cli (Fixture       *fixture,
     g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
     g_assert_true (g_file_set_contents (fixture->path, contents, length / 2 + 7, NULL));
     {
-      g_auto(Result) r = run_cli ("--db", fixture->path, "ics", id, "--out", out, NULL);
+      g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "ics", id, "--out", out, NULL);
       g_assert_cmpint (r.status, ==, 3);
     }
   }
@@ -752,14 +707,14 @@ test_cli_member_email (Fixture       *fixture,
   g_clear_object (&fixture->db);
   g_assert_true (g_file_set_contents (json_path, json, -1, NULL));
   {
-    g_auto(Result) karin = run_cli ("--db", fixture->path, "member-add", "Kommunstyrelsen", "Karin Berg",
+    g_auto(PkTestCliResult) karin = pk_test_run_cli ("--db", fixture->path, "member-add", "Kommunstyrelsen", "Karin Berg",
                                     "--role", "sekreterare", "--organisation", "Kommunledningskontoret",
                                     "--email", "karin.berg@kommun.se", NULL);
-    g_auto(Result) orjan = run_cli ("--db", fixture->path, "member-add", "Kommunstyrelsen", "Örjan Ängström",
+    g_auto(PkTestCliResult) orjan = pk_test_run_cli ("--db", fixture->path, "member-add", "Kommunstyrelsen", "Örjan Ängström",
                                     "--role", "ordforande", "--email", "orjan@kommun.se", NULL);
-    g_auto(Result) bad = run_cli ("--db", fixture->path, "member-add", "Kommunstyrelsen", "Lisa Lind",
+    g_auto(PkTestCliResult) bad = pk_test_run_cli ("--db", fixture->path, "member-add", "Kommunstyrelsen", "Lisa Lind",
                                   "--email", "lisa lind", NULL);
-    g_auto(Result) import = run_cli ("--db", fixture->path, "import-json", json_path, NULL);
+    g_auto(PkTestCliResult) import = pk_test_run_cli ("--db", fixture->path, "import-json", json_path, NULL);
 
     g_assert_cmpint (karin.status, ==, 0);
     g_assert_cmpint (orjan.status, ==, 0);
@@ -771,7 +726,7 @@ test_cli_member_email (Fixture       *fixture,
   /* The refused address left no seat behind. */
   g_assert_cmpint (pk_test_sql_int (fixture->path, "SELECT count(*) FROM membership"), ==, 2);
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "ics", "1", "--out", "-", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "ics", "1", "--out", "-", NULL);
     g_autoptr(icalcomponent) calendar = NULL;
     icalcomponent *event;
     icalproperty *attendee;

@@ -1023,61 +1023,16 @@ test_async (Fixture       *fixture,
 
 /* The CLI */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static Result
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Result result = { 0 };
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PK_TEST_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "PROTOKOLL_DB");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
 /* A refused import: exit 1, a message naming the file, and `list --json` and the rows as before. */
 static void
 assert_cli_refused (Fixture    *fixture,
                     const char *path,
                     const char *words)
 {
-  g_auto(Result) list_before = run_cli ("--db", fixture->dst_path, "list", "--json", NULL);
+  g_auto(PkTestCliResult) list_before = pk_test_run_cli ("--db", fixture->dst_path, "list", "--json", NULL);
   g_autofree char *before = database_digest (fixture->dst_path);
-  g_auto(Result) r = run_cli ("--db", fixture->dst_path, "package-import", path, NULL);
-  g_auto(Result) list_after = run_cli ("--db", fixture->dst_path, "list", "--json", NULL);
+  g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->dst_path, "package-import", path, NULL);
+  g_auto(PkTestCliResult) list_after = pk_test_run_cli ("--db", fixture->dst_path, "list", "--json", NULL);
   g_autofree char *after = database_digest (fixture->dst_path);
   g_autofree char *base = g_path_get_basename (path);
 
@@ -1108,15 +1063,15 @@ test_cli (Fixture       *fixture,
   g_clear_object (&fixture->src);
   g_clear_object (&fixture->dst);
   {
-    g_auto(Result) help = run_cli ("--help", NULL);
+    g_auto(PkTestCliResult) help = pk_test_run_cli ("--help", NULL);
     g_assert_nonnull (strstr (help.out, "package-export ID --out FILE"));
     g_assert_nonnull (strstr (help.out, "package-import FILE"));
   }
   {
-    g_auto(Result) no_out = run_cli ("--db", fixture->src_path, "package-export", id, NULL);
-    g_auto(Result) bad_id = run_cli ("--db", fixture->src_path, "package-export", "x", "--out", fixture->package, NULL);
-    g_auto(Result) unknown = run_cli ("--db", fixture->src_path, "package-export", "99", "--out", fixture->package, NULL);
-    g_auto(Result) no_file = run_cli ("--db", fixture->dst_path, "package-import", NULL);
+    g_auto(PkTestCliResult) no_out = pk_test_run_cli ("--db", fixture->src_path, "package-export", id, NULL);
+    g_auto(PkTestCliResult) bad_id = pk_test_run_cli ("--db", fixture->src_path, "package-export", "x", "--out", fixture->package, NULL);
+    g_auto(PkTestCliResult) unknown = pk_test_run_cli ("--db", fixture->src_path, "package-export", "99", "--out", fixture->package, NULL);
+    g_auto(PkTestCliResult) no_file = pk_test_run_cli ("--db", fixture->dst_path, "package-import", NULL);
     g_assert_cmpint (no_out.status, ==, 2);
     g_assert_cmpint (bad_id.status, ==, 2);
     g_assert_cmpint (unknown.status, ==, 1);
@@ -1125,11 +1080,11 @@ test_cli (Fixture       *fixture,
     g_assert_false (g_file_test (fixture->package, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Result) export = run_cli ("--db", fixture->src_path, "package-export", id, "--out", fixture->package, NULL);
-    g_auto(Result) import = run_cli ("--db", fixture->dst_path, "package-import", fixture->package, NULL);
-    g_auto(Result) again = run_cli ("--db", fixture->dst_path, "package-import", fixture->package, NULL);
-    g_auto(Result) source_json = run_cli ("--db", fixture->src_path, "export-json", id, NULL);
-    g_auto(Result) imported_json = run_cli ("--db", fixture->dst_path, "export-json", "2", NULL);
+    g_auto(PkTestCliResult) export = pk_test_run_cli ("--db", fixture->src_path, "package-export", id, "--out", fixture->package, NULL);
+    g_auto(PkTestCliResult) import = pk_test_run_cli ("--db", fixture->dst_path, "package-import", fixture->package, NULL);
+    g_auto(PkTestCliResult) again = pk_test_run_cli ("--db", fixture->dst_path, "package-import", fixture->package, NULL);
+    g_auto(PkTestCliResult) source_json = pk_test_run_cli ("--db", fixture->src_path, "export-json", id, NULL);
+    g_auto(PkTestCliResult) imported_json = pk_test_run_cli ("--db", fixture->dst_path, "export-json", "2", NULL);
     g_autoptr(GRegex) id_line = g_regex_new ("\\n  \"id\" : [0-9]+,", 0, 0, NULL);
     g_autofree char *a = NULL, *b = NULL;
 
@@ -1146,9 +1101,9 @@ test_cli (Fixture       *fixture,
     g_assert_cmpint (pk_test_sql_int (fixture->dst_path, "SELECT count(*) FROM annotation"), ==, 0);
   }
   {
-    g_auto(Result) export = run_cli ("--db", fixture->src_path, "package-export", id, "--out", notes_package,
+    g_auto(PkTestCliResult) export = pk_test_run_cli ("--db", fixture->src_path, "package-export", id, "--out", notes_package,
                                      "--with-notes", NULL);
-    g_auto(Result) import = run_cli ("--db", third, "package-import", notes_package, NULL);
+    g_auto(PkTestCliResult) import = pk_test_run_cli ("--db", third, "package-import", notes_package, NULL);
     g_assert_cmpint (export.status, ==, 0);
     g_assert_cmpint (import.status, ==, 0);
     g_assert_cmpstr (import.out, ==, "1\n");
@@ -1179,12 +1134,12 @@ test_cli (Fixture       *fixture,
   /* A database from a newer Protokoll is a database problem: 3, and the package is not read into it. */
   {
     g_autofree char *newer_db = g_build_filename (fixture->dir, "nyare.db", NULL);
-    g_auto(Result) first = run_cli ("--db", newer_db, "list", NULL);
-    g_auto(Result) r = { 0 };
+    g_auto(PkTestCliResult) first = pk_test_run_cli ("--db", newer_db, "list", NULL);
+    g_auto(PkTestCliResult) r = { 0 };
 
     g_assert_cmpint (first.status, ==, 0);
     pk_test_sql (newer_db, "PRAGMA user_version = 999");
-    r = run_cli ("--db", newer_db, "package-import", fixture->package, NULL);
+    r = pk_test_run_cli ("--db", newer_db, "package-import", fixture->package, NULL);
     g_assert_cmpint (r.status, ==, 3);
   }
 }

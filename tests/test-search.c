@@ -467,51 +467,6 @@ test_hostile_queries (Fixture       *fixture,
 
 /* ---- the CLI ---- */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static Result
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Result result = { 0 };
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PK_TEST_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "PROTOKOLL_DB");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
 static void
 test_cli (Fixture       *fixture,
           gconstpointer  data)
@@ -520,7 +475,7 @@ test_cli (Fixture       *fixture,
   g_clear_object (&fixture->db);
 
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "search", "fastställa", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "search", "fastställa", NULL);
     g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT "\t2026-02-10\tKommunstyrelsen\tSammanträde\t"
                                                  "decision, item 1\tKommunstyrelsen beslutar att [fastställa] "
                                                  "budgeten.\n", fixture->ks);
@@ -529,14 +484,14 @@ test_cli (Fixture       *fixture,
   }
   {
     /* Several words as several arguments; an action; the item's own line. */
-    g_auto(Result) r = run_cli ("--db", fixture->path, "search", "utreda", "älmhult", NULL);
-    g_auto(Result) sub = run_cli ("--db", fixture->path, "search", "markytan", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "search", "utreda", "älmhult", NULL);
+    g_auto(PkTestCliResult) sub = pk_test_run_cli ("--db", fixture->path, "search", "markytan", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "\taction, item 2\t[Utreda] skolskjutsen till [Älmhult]\n"));
     g_assert_nonnull (strstr (sub.out, "\titem 2.1\tMarkköp [Markytan] är 12 ar.\n"));
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "search", "äldreomsorg", "--json", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "search", "äldreomsorg", "--json", NULL);
     g_autoptr(JsonParser) parser = json_parser_new ();
     g_autoptr(GError) error = NULL;
     JsonArray *array;
@@ -571,17 +526,17 @@ test_cli (Fixture       *fixture,
     g_assert_cmpint (json_object_get_int_member (title, "id"), ==, fixture->sn);
   }
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "search", "äldreomsorg", "--limit", "1", "--json", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "search", "äldreomsorg", "--limit", "1", "--json", NULL);
     g_autoptr(JsonParser) parser = json_parser_new ();
     g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
     g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 1);
   }
   {
     /* "--" ends the options, so a query may start with "-"; it is still the word. */
-    g_auto(Result) r = run_cli ("--db", fixture->path, "search", "--", "-far", NULL);
-    g_auto(Result) quotes = run_cli ("--db", fixture->path, "search", "\"min far", "NEAR(", ")", NULL);
-    g_auto(Result) none = run_cli ("--db", fixture->path, "search", "()", NULL);
-    g_auto(Result) empty = run_cli ("--db", fixture->path, "search", "zzzordfinnsinte", "--json", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "search", "--", "-far", NULL);
+    g_auto(PkTestCliResult) quotes = pk_test_run_cli ("--db", fixture->path, "search", "\"min far", "NEAR(", ")", NULL);
+    g_auto(PkTestCliResult) none = pk_test_run_cli ("--db", fixture->path, "search", "()", NULL);
+    g_auto(PkTestCliResult) empty = pk_test_run_cli ("--db", fixture->path, "search", "zzzordfinnsinte", "--json", NULL);
 
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "Min [far] åker"));
@@ -594,11 +549,11 @@ test_cli (Fixture       *fixture,
     g_assert_cmpstr (g_strstrip (empty.out), ==, "[]");
   }
   {
-    g_auto(Result) blank = run_cli ("--db", fixture->path, "search", "  ", NULL);
-    g_auto(Result) missing = run_cli ("--db", fixture->path, "search", NULL);
-    g_auto(Result) bad_limit = run_cli ("--db", fixture->path, "search", "far", "--limit", "0", NULL);
-    g_auto(Result) no_limit = run_cli ("--db", fixture->path, "search", "far", "--limit", NULL);
-    g_auto(Result) latin1 = run_cli ("--db", fixture->path, "search", "f\xe5r", NULL);
+    g_auto(PkTestCliResult) blank = pk_test_run_cli ("--db", fixture->path, "search", "  ", NULL);
+    g_auto(PkTestCliResult) missing = pk_test_run_cli ("--db", fixture->path, "search", NULL);
+    g_auto(PkTestCliResult) bad_limit = pk_test_run_cli ("--db", fixture->path, "search", "far", "--limit", "0", NULL);
+    g_auto(PkTestCliResult) no_limit = pk_test_run_cli ("--db", fixture->path, "search", "far", "--limit", NULL);
+    g_auto(PkTestCliResult) latin1 = pk_test_run_cli ("--db", fixture->path, "search", "f\xe5r", NULL);
 
     g_assert_cmpint (blank.status, ==, 2);
     g_assert_nonnull (strstr (blank.err, "at least one word"));
@@ -628,7 +583,7 @@ test_cli_corrupt_database (Fixture       *fixture,
   g_assert_true (g_file_set_contents (fixture->path, contents, length / 2 + 7, NULL));
   before = pk_test_file_checksum (fixture->path);
   {
-    g_auto(Result) r = run_cli ("--db", fixture->path, "search", "far", NULL);
+    g_auto(PkTestCliResult) r = pk_test_run_cli ("--db", fixture->path, "search", "far", NULL);
     g_assert_cmpint (r.status, ==, 3);
     g_assert_nonnull (strstr (r.err, fixture->path));
     g_assert_cmpstr (r.out, ==, "");

@@ -572,6 +572,46 @@ test_keep_with_next (Fixture       *fixture,
   g_assert_true (broke);
 }
 
+/* The anslag box ("Bevis om justering") is never split over two pages, however long the minutes
+ * before it (seen: a protocol whose last page held only "Underskrift"). */
+static void
+test_anslag_box_whole (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gboolean moved = FALSE;
+
+  for (guint n = 20; n < 90; n += 2)
+    {
+      g_autoptr(GString) discussion = g_string_new (NULL);
+      g_autoptr(PkMeeting) meeting = NULL;
+      g_autoptr(PopplerDocument) document = NULL;
+      g_autofree char *name = g_strdup_printf ("anslag-%u.pdf", n);
+      guint n_pages = 0;
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (discussion, "Rad %u av utfyllnad.  \n", i);
+      meeting = meeting_with_discussion (fixture, discussion->str, "Ärendet läggs till handlingarna.");
+      document = write_protocol (fixture, meeting, name, &n_pages);
+      for (guint p = 0; p < n_pages; p++)
+        {
+          g_autoptr(PopplerPage) page = poppler_document_get_page (document, (int) p);
+          g_autofree char *text = poppler_page_get_text (page);
+
+          if (strstr (text, "Bevis om justering") == NULL)
+            continue;
+          found = TRUE;
+          g_assert_nonnull (strstr (text, "Förvaringsplats"));
+          g_assert_nonnull (strstr (text, "Underskrift"));
+          if (strstr (text, "utfyllnad") == NULL && strstr (text, "handlingarna") == NULL)
+            moved = TRUE;
+        }
+      g_assert_true (found);
+    }
+  /* Some lengths did push the box over a page end. */
+  g_assert_true (moved);
+}
+
 /* The writer's table API directly: no rows adds nothing; a table wider than the page in words
  * still fits the text width (words break inside). */
 static void
@@ -667,6 +707,7 @@ main (int   argc,
   ADD ("/markdown-pdf/line-breaks-and-blank", test_line_breaks_and_blank);
   ADD ("/markdown-pdf/odd-tables", test_odd_tables);
   ADD ("/markdown-pdf/keep-with-next", test_keep_with_next);
+  ADD ("/markdown-pdf/anslag-box-whole", test_anslag_box_whole);
   ADD ("/markdown-pdf/writer-table-edges", test_writer_table_edges);
   ADD ("/markdown-pdf/agenda", test_agenda);
 

@@ -398,15 +398,25 @@ add_notice_box (PkPdfWriter *writer,
   g_autofree char *posted_text = approved ? g_date_time_format (approved, "%Y-%m-%d") : g_strdup ("……………………");
   g_autofree char *down_text = down ? g_date_time_format (down, "%Y-%m-%d") : g_strdup ("……………………");
 
+  /* The box is one piece of paper's worth: it is never split over two pages (each block keeps to
+   * the next, down to the signature). */
   pk_pdf_writer_add_rule (writer, 28);
+  pk_pdf_writer_keep_with_next (writer);
   pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_HEADING, "Bevis om justering", 0, 4);
+  pk_pdf_writer_keep_with_next (writer);
   pk_pdf_writer_add_paragraph (writer, PK_PDF_STYLE_SMALL,
                                "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.", 0, 2);
+  pk_pdf_writer_keep_with_next (writer);
   add_labelled (writer, "Organ", body, 6);
+  pk_pdf_writer_keep_with_next (writer);
   add_labelled (writer, "Sammanträdesdatum", date, 3);
+  pk_pdf_writer_keep_with_next (writer);
   add_labelled (writer, "Anslaget sätts upp", posted_text, 3);
+  pk_pdf_writer_keep_with_next (writer);
   add_labelled (writer, "Anslaget tas ned", down_text, 3);
+  pk_pdf_writer_keep_with_next (writer);
   add_labelled (writer, "Förvaringsplats", "……………………………………………", 3);
+  pk_pdf_writer_keep_with_next (writer);
   add_labelled (writer, "Underskrift", "……………………………………………", 12);
   pk_pdf_writer_add_rule (writer, 6);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -612,6 +613,40 @@ test_anslag_box_whole (Fixture       *fixture,
   g_assert_true (moved);
 }
 
+/* Minnesanteckningar list everyone present under Närvarande, line after line: no empty line where
+ * a group (here the ersättare) has nobody. */
+static void
+test_attendance_list_no_gap (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PkMeeting) stored = meeting_with_discussion (fixture, "Text.", NULL);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(PageText) page = NULL;
+  const struct { const char *name; PkRole role; } people[] = {
+    { "Anna Ek", PK_ROLE_LEDAMOT }, { "Bo Berg", PK_ROLE_LEDAMOT }, { "Cecilia Dahl", PK_ROLE_SEKRETERARE },
+  };
+  PopplerRectangle a, b, c;
+  guint n_pages = 0;
+
+  pk_meeting_set_kind (stored, PK_MEETING_KIND_MINNESANTECKNINGAR);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(PkAttendance) attendance = pk_attendance_new ();
+
+      pk_attendance_set_name (attendance, people[i].name);
+      pk_attendance_set_role (attendance, people[i].role);
+      g_list_store_append (pk_meeting_get_attendees (stored), attendance);
+    }
+  document = write_protocol (fixture, stored, "attendance.pdf", &n_pages);
+  page = page_text_new (document, 0);
+  a = box_of (page, "Anna Ek");
+  b = box_of (page, "Bo Berg");
+  c = box_of (page, "Cecilia Dahl");
+  /* The same step from each line to the next. */
+  g_assert_cmpfloat (b.y1 - a.y1, >, 0);
+  g_assert_cmpfloat (fabs ((c.y1 - b.y1) - (b.y1 - a.y1)), <, 1.0);
+}
+
 /* The writer's table API directly: no rows adds nothing; a table wider than the page in words
  * still fits the text width (words break inside). */
 static void
@@ -708,6 +743,7 @@ main (int   argc,
   ADD ("/markdown-pdf/odd-tables", test_odd_tables);
   ADD ("/markdown-pdf/keep-with-next", test_keep_with_next);
   ADD ("/markdown-pdf/anslag-box-whole", test_anslag_box_whole);
+  ADD ("/markdown-pdf/attendance-list-no-gap", test_attendance_list_no_gap);
   ADD ("/markdown-pdf/writer-table-edges", test_writer_table_edges);
   ADD ("/markdown-pdf/agenda", test_agenda);
 

@@ -532,10 +532,14 @@ pk_protocol_pdf_write (PkMeeting          *meeting,
       g_autofree char *everyone = attendee_list (meeting, LIST_VOTING);
       g_autofree char *rest = attendee_list (meeting, LIST_OTHERS);
       g_autofree char *substitutes = attendee_list (meeting, LIST_SUBSTITUTES);
-      g_autofree char *all = g_strjoin ("\n", everyone, substitutes, rest, NULL);
+      const char *parts[] = { everyone, substitutes, rest };
+      g_autoptr(GString) all = g_string_new (NULL);
 
-      g_strstrip (all);
-      add_labelled (writer, "Närvarande", all, 8);
+      /* One list: a group with nobody in it leaves no empty line. */
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        if (parts[i] != NULL && *parts[i] != '\0')
+          g_string_append_printf (all, "%s%s", all->len > 0 ? "\n" : "", parts[i]);
+      add_labelled (writer, "Närvarande", all->str, 8);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (flat)); i++)

@@ -83,6 +83,7 @@ typedef struct
   PkDatabase *database;
   gint64 meeting_id;
   char *path;
+  PkMeeting *meeting;   /* import-text: as parsed from the file */
   gboolean legacy;      /* import-text: the file was read as Windows-1252 */
 } FileJob;
 
@@ -90,14 +91,17 @@ static void
 file_job_free (FileJob *job)
 {
   g_clear_object (&job->database);
+  g_clear_object (&job->meeting);
   g_free (job->path);
   g_free (job);
 }
 
+/* @prepare (may be NULL) runs first on GLib's pool, then @thread on the database worker. */
 static void
 run_file_job (PkWindow            *self,
               gint64               meeting_id,
               const char          *path,
+              GTaskThreadFunc      prepare,
               GTaskThreadFunc      thread,
               GAsyncReadyCallback  done,
               gpointer             source_tag)
@@ -112,7 +116,10 @@ run_file_job (PkWindow            *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) file_job_free);
   pk_window_job_started (self);
-  pk_database_run_in_worker (self->database, task, thread);
+  if (prepare != NULL)
+    pk_database_run_prepared_in_worker (self->database, task, prepare, thread);
+  else
+    pk_database_run_in_worker (self->database, task, thread);
 }
 
 /* ---- meeting package: export ---- */
@@ -292,7 +299,7 @@ pk_window_export_invitation_to (PkWindow   *self,
   if (meeting == NULL || self->database == NULL)
     return;
   pk_meeting_view_flush (self->meeting_view);
-  run_file_job (self, pk_meeting_get_id (meeting), path, invitation_thread, invitation_done,
+  run_file_job (self, pk_meeting_get_id (meeting), path, NULL, invitation_thread, invitation_done,
                 pk_window_export_invitation_to);
 }
 
@@ -322,42 +329,56 @@ export_invitation (GtkWidget  *widget,
 
 /* ---- minutes as plain text ---- */
 
-/* On the database worker: read, decode and parse (pure, and a few hundred kilobytes at most),
- * then one transaction. A file that is refused writes nothing. */
+/* On GLib's pool, not the database worker: read, decode and parse (pure, a few hundred kilobytes
+ * at most). A file that is refused writes nothing. */
 static void
-text_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+text_read_thread (GTask        *read_task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  FileJob *job = task_data;
+  FileJob *job = g_task_get_task_data (task_data);
   g_autoptr(GFile) file = g_file_new_for_path (job->path);
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(PkMeeting) meeting = NULL;
   g_autofree char *data = NULL;
   g_autofree char *text = NULL;
   PkTextEncoding encoding;
   GError *error = NULL;
   gsize length;
-  gint64 id;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
   if (info != NULL && g_file_info_get_size (info) > PK_TEXT_IMPORT_MAX_SIZE)
     {
-      g_task_return_new_error (task, PK_TEXT_IMPORT_ERROR, PK_TEXT_IMPORT_ERROR_TOO_LARGE,
+      g_task_return_new_error (read_task, PK_TEXT_IMPORT_ERROR, PK_TEXT_IMPORT_ERROR_TOO_LARGE,
                                _("The file is too large to be minutes"));
       return;
     }
   if (info == NULL || !g_file_get_contents (job->path, &data, &length, &error) ||
       !(text = pk_text_import_decode (data, length, &encoding, NULL, &error)) ||
-      !(meeting = pk_text_import_parse (text, strlen (text), &error)) ||
-      (id = pk_database_insert_meeting (job->database, meeting, &error)) <= 0)
+      !(job->meeting = pk_text_import_parse (text, strlen (text), &error)))
     {
-      g_task_return_error (task, error != NULL ? error : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "?"));
+      g_task_return_error (read_task, error);
       return;
     }
   job->legacy = encoding == PK_TEXT_ENCODING_WINDOWS_1252;
-  g_task_return_int (task, id);
+  g_task_return_boolean (read_task, TRUE);
+}
+
+/* On the database worker: the meeting in one transaction. */
+static void
+text_store_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  FileJob *job = task_data;
+  GError *error = NULL;
+  gint64 id = pk_database_insert_meeting (job->database, job->meeting, &error);
+
+  if (id <= 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, id);
 }
 
 static void
@@ -392,7 +413,7 @@ pk_window_import_text_from (PkWindow   *self,
 
   if (self->database == NULL)
     return;
-  run_file_job (self, 0, path, text_thread, text_done, pk_window_import_text_from);
+  run_file_job (self, 0, path, text_read_thread, text_store_thread, text_done, pk_window_import_text_from);
 }
 
 static void

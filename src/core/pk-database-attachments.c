@@ -377,25 +377,6 @@ attach_probe_thread (GTask        *probe_task,
     g_task_return_error (probe_task, error);
 }
 
-/* Back on the caller's context: the store goes to the database worker, behind earlier saves. */
-static void
-attach_probe_done (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  pk_database_run_in_worker (PK_DATABASE (source), task, attach_store_thread);
-}
-
 void
 pk_database_attach_file_async (PkDatabase          *self,
                                gint64               item_id,
@@ -406,7 +387,6 @@ pk_database_attach_file_async (PkDatabase          *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) probe_task = NULL;
   AttachData *attach;
 
   g_return_if_fail (PK_IS_DATABASE (self));
@@ -423,9 +403,7 @@ pk_database_attach_file_async (PkDatabase          *self,
 
   /* The probe runs on GLib's pool, not the database worker, which it would hold up for up to
    * 10 s. */
-  probe_task = g_task_new (self, cancellable, attach_probe_done, g_object_ref (task));
-  g_task_set_task_data (probe_task, task, NULL);
-  g_task_run_in_thread (probe_task, attach_probe_thread);
+  pk_database_run_prepared_in_worker (self, task, attach_probe_thread, attach_store_thread);
 }
 
 PkAttachment *

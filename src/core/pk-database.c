@@ -662,3 +662,50 @@ pk_database_run_in_worker (PkDatabase      *self,
   job->func = func;
   g_thread_pool_push (self->worker, job, NULL);
 }
+
+typedef struct
+{
+  GTask *task;
+  GTaskThreadFunc store;
+} PreparedJob;
+
+static void
+prepared_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PreparedJob *job = user_data;
+  g_autoptr(GTask) task = job->task;
+  GTaskThreadFunc store = job->store;
+  GError *error = NULL;
+
+  g_free (job);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  pk_database_run_in_worker (PK_DATABASE (source), task, store);
+}
+
+void
+pk_database_run_prepared_in_worker (PkDatabase      *self,
+                                    GTask           *task,
+                                    GTaskThreadFunc  prepare,
+                                    GTaskThreadFunc  store)
+{
+  g_autoptr(GTask) prepare_task = NULL;
+  PreparedJob *job;
+
+  g_return_if_fail (PK_IS_DATABASE (self));
+  g_return_if_fail (G_IS_TASK (task));
+
+  job = g_new0 (PreparedJob, 1);
+  job->task = g_object_ref (task);
+  job->store = store;
+  prepare_task = g_task_new (self, g_task_get_cancellable (task), prepared_done, job);
+  g_task_set_task_data (prepare_task, task, NULL);
+  g_task_run_in_thread (prepare_task, prepare);
+}

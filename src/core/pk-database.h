@@ -90,6 +90,15 @@ gboolean    pk_database_set_error          (PkDatabase           *self,
 void        pk_database_run_in_worker      (PkDatabase           *self,
                                             GTask                *task,
                                             GTaskThreadFunc       func);
+/* Runs @prepare on GLib's thread pool (work that must not hold up the worker: a probe of up to
+ * 10 s, reading and hashing a package), then — unless it returned an error or @task was
+ * cancelled — @store on the database worker, behind the saves queued before it. @prepare gets
+ * @task as its task data and returns a boolean (or an error) on its own task; @store completes
+ * @task. */
+void        pk_database_run_prepared_in_worker (PkDatabase       *self,
+                                                GTask            *task,
+                                                GTaskThreadFunc   prepare,
+                                                GTaskThreadFunc   store);
 
 /* Meetings (pk-database-meetings.c). */
 GListStore *pk_database_list_meetings      (PkDatabase           *self,

@@ -2190,25 +2190,6 @@ import_read_thread (GTask        *read_task,
     g_task_return_error (read_task, error);
 }
 
-/* Back on the caller's context: the store goes to the database worker, behind earlier saves. */
-static void
-import_read_done (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  pk_database_run_in_worker (PK_DATABASE (source), task, import_store_thread);
-}
-
 void
 pk_package_import_async (PkDatabase          *db,
                          const char          *path,
@@ -2217,7 +2198,6 @@ pk_package_import_async (PkDatabase          *db,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) read_task = NULL;
   ImportData *import;
 
   g_return_if_fail (PK_IS_DATABASE (db));
@@ -2230,9 +2210,7 @@ pk_package_import_async (PkDatabase          *db,
   g_task_set_task_data (task, import, import_data_free);
 
   /* Reading, hashing and probing (up to 10 s a bilaga) on GLib's pool, not the database worker. */
-  read_task = g_task_new (db, cancellable, import_read_done, g_object_ref (task));
-  g_task_set_task_data (read_task, task, NULL);
-  g_task_run_in_thread (read_task, import_read_thread);
+  pk_database_run_prepared_in_worker (db, task, import_read_thread, import_store_thread);
 }
 
 gint64

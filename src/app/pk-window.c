@@ -722,7 +722,6 @@ on_hit_activated (PkWindow    *self,
   };
   PkSearchKind kind = pk_search_hit_get_kind (hit);
 
-  complete_sidebar (self);
   if (!pk_window_select_meeting (self, pk_search_hit_get_meeting_id (hit)))
     return;
   if ((guint) kind < G_N_ELEMENTS (panels) && panels[kind] != NULL)

@@ -805,6 +805,18 @@ pk_agenda_panel_finalize (GObject *object)
   G_OBJECT_CLASS (pk_agenda_panel_parent_class)->finalize (object);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip agenda_panel_tooltips[] = {
+  { "add_button", N_("Add Item (Ctrl+Return)") },
+  { "remove_button", N_("Remove Item (Delete)") },
+  { "up_button", N_("Move Up (Alt+Up)") },
+  { "down_button", N_("Move Down (Alt+Down)") },
+  { "indent_button", N_("Make Sub-item (Tab)") },
+  { "outdent_button", N_("Make Main Item (Shift+Tab)") },
+  { "export_button", N_("Export the notice of meeting with its agenda as PDF") },
+  { "agenda_menu_button", N_("Agenda Menu") },
+};
+
 static void
 pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
 {
@@ -815,6 +827,7 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   object_class->finalize = pk_agenda_panel_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-agenda-panel.ui");
+  pk_template_bind_tooltip_children (widget_class, agenda_panel_tooltips, G_N_ELEMENTS (agenda_panel_tooltips));
   /* Files dropped on an item's row: (PkAgendaItem *, GSList * of GFile). */
   signals[FILES_DROPPED] = g_signal_new ("files-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                          NULL, NULL, G_TYPE_NONE, 2, PK_TYPE_AGENDA_ITEM, G_TYPE_POINTER);
@@ -848,6 +861,7 @@ pk_agenda_panel_init (PkAgendaPanel *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), PK_TYPE_AGENDA_PANEL, agenda_panel_tooltips, G_N_ELEMENTS (agenda_panel_tooltips));
   pk_menu_button_set_menu_lazily (self->agenda_menu_button, self->agenda_menu);
   pk_status_page_set_icon_lazily (self->empty_state, "view-list-ordered-symbolic");
 

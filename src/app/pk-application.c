@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pk-application.h"
+#include "pk-meeting-view.h"
 #include "pk-window.h"
 #include "protokoll-core.h"
 
@@ -21,6 +22,7 @@ struct _PkApplication
   gboolean startup_taken;
   PkDatabase *startup_database;
   GListStore *startup_meetings;
+  PkMeeting *startup_selected;  /* read whole: the meeting the window will select */
   GError *startup_error;
   PkStartupOpenFunc startup_func;
   gpointer startup_user_data;
@@ -132,6 +134,40 @@ pk_application_get_database_path (PkApplication *self)
   return pk_database_get_default_path ();
 }
 
+typedef struct
+{
+  char *path;
+  gint64 last_meeting_id;
+} StartupOpen;
+
+static void
+startup_open_free (StartupOpen *open)
+{
+  g_free (open->path);
+  g_free (open);
+}
+
+/* The meeting a new window selects: the one last selected, else the first in the sidebar. */
+static PkMeeting *
+startup_meeting_to_select (GListStore *meetings,
+                           gint64      last_meeting_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (meetings));
+  PkMeeting *first = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PkMeeting *meeting = g_list_model_get_item (G_LIST_MODEL (meetings), i);
+
+      g_object_unref (meeting);  /* the store keeps it */
+      if (pk_meeting_get_id (meeting) == last_meeting_id)
+        return meeting;
+      if (first == NULL || pk_meeting_compare_by_body_and_date (meeting, first, NULL) < 0)
+        first = meeting;
+    }
+  return first;
+}
+
 static void
 startup_open_thread (GTask        *task,
                      gpointer      source_object,
@@ -139,13 +175,26 @@ startup_open_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   PkApplication *self = source_object;
+  StartupOpen *open = task_data;
   GError *error = NULL;
-  g_autoptr(PkDatabase) database = pk_database_open (task_data, &error);
+  g_autoptr(PkDatabase) database = pk_database_open (open->path, &error);
   g_autoptr(GListStore) meetings = database != NULL ? pk_database_list_meetings (database, &error) : NULL;
+  g_autoptr(PkMeeting) selected = NULL;
+
+  /* The window's first frame shows that meeting's agenda too: read it here as well. A failure is
+   * left to the window's own reading, which reports it. */
+  if (meetings != NULL)
+    {
+      PkMeeting *meeting = startup_meeting_to_select (meetings, open->last_meeting_id);
+
+      if (meeting != NULL)
+        selected = pk_meeting_view_read_meeting (database, pk_meeting_get_id (meeting), NULL);
+    }
 
   g_mutex_lock (&self->startup_lock);
   self->startup_database = meetings != NULL ? g_steal_pointer (&database) : NULL;
   self->startup_meetings = g_steal_pointer (&meetings);
+  self->startup_selected = g_steal_pointer (&selected);
   self->startup_error = error;
   self->startup_done = TRUE;
   g_mutex_unlock (&self->startup_lock);
@@ -157,12 +206,13 @@ deliver_startup_open (PkApplication *self)
 {
   g_autoptr(PkDatabase) database = g_steal_pointer (&self->startup_database);
   g_autoptr(GListStore) meetings = g_steal_pointer (&self->startup_meetings);
+  g_autoptr(PkMeeting) selected = g_steal_pointer (&self->startup_selected);
   g_autoptr(GError) error = g_steal_pointer (&self->startup_error);
   PkStartupOpenFunc func = g_steal_pointer (&self->startup_func);
   gpointer user_data = g_steal_pointer (&self->startup_user_data);
   GDestroyNotify destroy = g_steal_pointer (&self->startup_destroy);
 
-  func (database, meetings, error, user_data);
+  func (database, meetings, selected, error, user_data);
   if (destroy != NULL)
     destroy (user_data);
 }
@@ -214,6 +264,7 @@ pk_application_startup (GApplication *application)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GTask) task = NULL;
+  StartupOpen *open;
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.new-meeting", { "<Control>n", NULL } },
@@ -240,9 +291,13 @@ pk_application_startup (GApplication *application)
 
   /* Read the database on a thread while GTK initialises and the window is built. */
   self->startup_path = pk_application_get_database_path (self);
+  open = g_new0 (StartupOpen, 1);
+  open->path = g_strdup (self->startup_path);
+  if (self->settings != NULL)
+    open->last_meeting_id = g_settings_get_int64 (self->settings, "last-meeting-id");
   task = g_task_new (self, NULL, startup_open_done, NULL);
   g_task_set_source_tag (task, pk_application_startup);
-  g_task_set_task_data (task, g_strdup (self->startup_path), g_free);
+  g_task_set_task_data (task, open, (GDestroyNotify) startup_open_free);
   g_task_run_in_thread (task, startup_open_thread);
 
   G_APPLICATION_CLASS (pk_application_parent_class)->startup (application);
@@ -261,6 +316,7 @@ pk_application_finalize (GObject *object)
   g_clear_pointer (&self->startup_path, g_free);
   g_clear_object (&self->startup_database);
   g_clear_object (&self->startup_meetings);
+  g_clear_object (&self->startup_selected);
   g_clear_error (&self->startup_error);
   g_mutex_clear (&self->startup_lock);
   g_clear_object (&self->settings);

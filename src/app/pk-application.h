@@ -18,8 +18,10 @@ GSettings     *pk_application_get_settings (PkApplication *self);
 /* The database this run works on: --db, else $PROTOKOLL_DB, else the one last opened with Open
  * Database (if it still exists), else the default file. */
 char          *pk_application_get_database_path (PkApplication *self);
+/* @selected: the meeting a new window selects, read whole (pk_meeting_view_read_meeting()), or NULL. */
 typedef void (*PkStartupOpenFunc) (PkDatabase   *database,
                                    GListStore   *meetings,
+                                   PkMeeting    *selected,
                                    const GError *error,
                                    gpointer      user_data);
 

@@ -3,6 +3,8 @@
 
 #include "pk-lazy.h"
 
+#include <glib/gi18n.h>
+
 static void
 create_menu_popup (GtkMenuButton *button,
                    gpointer       menu)
@@ -41,4 +43,61 @@ pk_status_page_set_icon_lazily (AdwStatusPage *page,
   else
     g_signal_connect_data (page, "map", G_CALLBACK (set_icon_on_map), g_strdup (icon_name),
                            (GClosureNotify) (void (*) (void)) g_free, 0);
+}
+
+static gboolean
+show_tooltip (GtkWidget  *widget,
+              int         x,
+              int         y,
+              gboolean    keyboard_mode,
+              GtkTooltip *tooltip,
+              gpointer    text)
+{
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+pk_widget_set_tooltip (GtkWidget  *widget,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_signal_handlers_disconnect_matched (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, show_tooltip, NULL);
+  if (text == NULL || *text == '\0')
+    {
+      gtk_widget_set_has_tooltip (widget, FALSE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  g_signal_connect_data (widget, "query-tooltip", G_CALLBACK (show_tooltip), g_strdup (text),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+void
+pk_template_bind_tooltip_children (GtkWidgetClass          *widget_class,
+                                   const PkTemplateTooltip *tooltips,
+                                   gsize                    n_tooltips)
+{
+  /* Offset 0: looked up by gtk_widget_get_template_child(), not kept in the instance. Binding a
+   * child that the class binds to a field as well is harmless. */
+  for (gsize i = 0; i < n_tooltips; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, tooltips[i].child_id, FALSE, 0);
+}
+
+void
+pk_template_set_tooltips (GtkWidget               *self,
+                          GType                    type,
+                          const PkTemplateTooltip *tooltips,
+                          gsize                    n_tooltips)
+{
+  for (gsize i = 0; i < n_tooltips; i++)
+    {
+      GObject *child = gtk_widget_get_template_child (self, type, tooltips[i].child_id);
+
+      g_return_if_fail (GTK_IS_WIDGET (child));
+      pk_widget_set_tooltip (GTK_WIDGET (child), _(tooltips[i].text));
+    }
 }

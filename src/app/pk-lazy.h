@@ -16,4 +16,30 @@ void pk_menu_button_set_menu_lazily  (GtkMenuButton *button,
 void pk_status_page_set_icon_lazily  (AdwStatusPage *page,
                                       const char    *icon_name);
 
+/* Like gtk_widget_set_tooltip_text(), without the cost: for every visible widget it is given, GTK
+ * 4.8's setter asks the X server where the pointer is (XIQueryPointer and an XSync, two round
+ * trips), which is most of a millisecond each while a window is being built. The text is shown
+ * through ::query-tooltip and given to assistive technologies as the description, as GTK does;
+ * NULL or "" removes it. */
+void pk_widget_set_tooltip           (GtkWidget     *widget,
+                                      const char    *text);
+
+typedef struct
+{
+  const char *child_id;  /* an id in the template */
+  const char *text;      /* untranslated; the table marks it for xgettext */
+} PkTemplateTooltip;
+
+/* Declares the template children that pk_template_set_tooltips() gives tooltips (class_init). */
+void pk_template_bind_tooltip_children (GtkWidgetClass          *widget_class,
+                                        const PkTemplateTooltip *tooltips,
+                                        gsize                    n_tooltips);
+
+/* pk_widget_set_tooltip() for children of @self's template of @type, by id (instance init, after
+ * gtk_widget_init_template()). */
+void pk_template_set_tooltips        (GtkWidget               *self,
+                                      GType                    type,
+                                      const PkTemplateTooltip *tooltips,
+                                      gsize                    n_tooltips);
+
 G_END_DECLS

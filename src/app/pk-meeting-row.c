@@ -5,6 +5,8 @@
 
 #include "pk-meeting-row.h"
 
+#include "pk-lazy.h"
+
 struct _PkMeetingRow
 {
   GtkWidget parent_instance;
@@ -53,7 +55,7 @@ pk_meeting_row_set_heading (PkMeetingRow *self,
 
   pk_meeting_row_set_meeting (self, NULL);
   gtk_label_set_label (self->body_label, heading && *heading ? heading : _("No Body"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->body_label), heading);
+  pk_widget_set_tooltip (GTK_WIDGET (self->body_label), heading);
   gtk_widget_set_visible (GTK_WIDGET (self->body_label), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->meeting_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);

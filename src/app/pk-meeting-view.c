@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pk-lazy.h"
 #include "pk-agenda-panel.h"
 #include "pk-attachments-panel.h"
 #include "pk-attendance-panel.h"
@@ -47,6 +48,7 @@ struct _PkMeetingView
   GCancellable *load_cancellable;
   PkSaver *saver;
   PkMeeting *shown;         /* the full meeting the panels show, for a panel built later */
+  PkMeeting *preloaded;     /* read ahead (at start-up), taken by the next load of its meeting */
   int shown_required;
   gboolean filling;         /* setting the entries from the model: not an edit */
   const char *status_class;
@@ -61,6 +63,7 @@ static void schedule_save (PkMeetingView *self);
 enum {
   SAVED,
   SAVE_FAILED,
+  LOADED,
   N_SIGNALS
 };
 
@@ -445,21 +448,43 @@ load_thread (GTask        *task,
   SaveJob *job = task_data;
   GError *error = NULL;
   PkMeeting *full;
-  int required;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  full = pk_database_load_meeting (job->database, pk_meeting_get_id (job->snapshot), &error);
+  full = pk_meeting_view_read_meeting (job->database, pk_meeting_get_id (job->snapshot), &error);
   if (full == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, full, g_object_unref);
+}
+
+PkMeeting *
+pk_meeting_view_read_meeting (PkDatabase  *database,
+                              gint64       meeting_id,
+                              GError     **error)
+{
+  PkMeeting *full;
+  int required;
+
+  g_return_val_if_fail (PK_IS_DATABASE (database), NULL);
+
+  full = pk_database_load_meeting (database, meeting_id, error);
+  if (full == NULL)
+    return NULL;
   /* The quorum's requirement comes from the register; read with the meeting, in one trip. */
-  if (!pk_database_get_quorum_requirement (job->database, full, &required, NULL))
+  if (!pk_database_get_quorum_requirement (database, full, &required, NULL))
     required = -1;
   g_object_set_data (G_OBJECT (full), "pk-quorum-required", GINT_TO_POINTER (required + 1));
-  g_task_return_pointer (task, full, g_object_unref);
+  return full;
+}
+
+static void
+show_read_meeting (PkMeetingView *self,
+                   PkMeeting     *full)
+{
+  show_panels (self, full,
+               full != NULL ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (full), "pk-quorum-required")) - 1 : -1);
+  g_signal_emit (self, signals[LOADED], 0);
 }
 
 static void
@@ -474,10 +499,10 @@ load_done (GObject      *source,
   full = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  g_clear_object (&self->load_cancellable);
   if (error != NULL)
     g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
-  show_panels (self, full,
-               full != NULL ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (full), "pk-quorum-required")) - 1 : -1);
+  show_read_meeting (self, full);
 }
 
 static void
@@ -496,7 +521,20 @@ load_panels (PkMeetingView *self)
       show_panels (self, NULL, -1);
   }
   if (self->database == NULL || self->meeting == NULL || pk_meeting_get_id (self->meeting) == 0)
-    return;
+    {
+      g_clear_object (&self->preloaded);
+      return;
+    }
+  if (self->preloaded != NULL)
+    {
+      g_autoptr(PkMeeting) preloaded = g_steal_pointer (&self->preloaded);
+
+      if (pk_meeting_get_id (preloaded) == pk_meeting_get_id (self->meeting))
+        {
+          show_read_meeting (self, preloaded);
+          return;
+        }
+    }
 
   self->load_cancellable = g_cancellable_new ();
   job = g_new0 (SaveJob, 1);
@@ -535,6 +573,23 @@ pk_meeting_view_get_loaded_meeting (PkMeetingView *self)
 {
   g_return_val_if_fail (PK_IS_MEETING_VIEW (self), NULL);
   return self->meeting != NULL ? pk_agenda_panel_get_meeting (self->agenda_panel) : NULL;
+}
+
+void
+pk_meeting_view_offer_read_meeting (PkMeetingView *self,
+                                    PkMeeting     *full)
+{
+  g_return_if_fail (PK_IS_MEETING_VIEW (self));
+  g_return_if_fail (full == NULL || PK_IS_MEETING (full));
+
+  g_set_object (&self->preloaded, full);
+}
+
+gboolean
+pk_meeting_view_is_loading (PkMeetingView *self)
+{
+  g_return_val_if_fail (PK_IS_MEETING_VIEW (self), FALSE);
+  return self->load_cancellable != NULL;
 }
 
 PkMeeting *
@@ -606,6 +661,7 @@ pk_meeting_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->meeting, update_status, self);
   g_clear_object (&self->meeting);
   g_clear_object (&self->shown);
+  g_clear_object (&self->preloaded);
   g_clear_object (&self->database);
   /* Owned by their slots, which go with the template. */
   self->attendance_panel = NULL;
@@ -618,6 +674,12 @@ pk_meeting_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (pk_meeting_view_parent_class)->dispose (object);
 }
+
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip meeting_view_tooltips[] = {
+  { "date_entry", N_("Date as YYYY-MM-DD") },
+  { "dnr_label", N_("Reference number (diarienummer)") },
+};
 
 static void
 pk_meeting_view_class_init (PkMeetingViewClass *klass)
@@ -632,10 +694,14 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, PK_TYPE_MEETING);
   signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The panels show the selected meeting as read from the database. */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PK_TYPE_AGENDA_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-view.ui");
+  pk_template_bind_tooltip_children (widget_class, meeting_view_tooltips, G_N_ELEMENTS (meeting_view_tooltips));
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, title_entry);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, status_label);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, body_entry);
@@ -663,6 +729,7 @@ pk_meeting_view_init (PkMeetingView *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), PK_TYPE_MEETING_VIEW, meeting_view_tooltips, G_N_ELEMENTS (meeting_view_tooltips));
   self->saver = pk_saver_new (G_OBJECT (self), take_snapshot, write_snapshot, snapshot_written, g_object_unref);
   g_signal_connect_object (self->agenda_panel, "files-dropped", G_CALLBACK (on_files_dropped), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (on_visible_panel_changed), self,

@@ -16,6 +16,17 @@ void          pk_meeting_view_set_database (PkMeetingView *self,
 void          pk_meeting_view_set_meeting  (PkMeetingView *self,
                                             PkMeeting     *meeting);
 PkMeeting    *pk_meeting_view_get_meeting  (PkMeetingView *self);
+/* The meeting with what its panels need (the quorum's requirement), as a worker thread reads it;
+ * any thread may call this with a connection of its own. */
+PkMeeting    *pk_meeting_view_read_meeting (PkDatabase  *database,
+                                            gint64       meeting_id,
+                                            GError     **error);
+/* Gives the view @full (from pk_meeting_view_read_meeting()) to show, instead of reading it
+ * again, when its meeting is next set; any other meeting drops it. */
+void          pk_meeting_view_offer_read_meeting (PkMeetingView *self,
+                                                  PkMeeting     *full);
+/* TRUE while the selected meeting is being read; ::loaded follows. */
+gboolean      pk_meeting_view_is_loading   (PkMeetingView *self);
 /* The whole meeting as the panels edit it, once read; NULL before. */
 PkMeeting    *pk_meeting_view_get_loaded_meeting (PkMeetingView *self);
 AdwViewStack *pk_meeting_view_get_stack    (PkMeetingView *self);

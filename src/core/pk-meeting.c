@@ -636,3 +636,25 @@ pk_meeting_renumber_attachments (PkMeeting *self)
   g_return_if_fail (PK_IS_MEETING (self));
   renumber_attachments_in (self->items, &number);
 }
+
+int
+pk_meeting_compare_by_body_and_date (gconstpointer a,
+                                     gconstpointer b,
+                                     gpointer      user_data)
+{
+  PkMeeting *ma = (PkMeeting *) a;
+  PkMeeting *mb = (PkMeeting *) b;
+  const char *body_a = pk_meeting_get_body (ma);
+  const char *body_b = pk_meeting_get_body (mb);
+  int result;
+
+  if ((body_a == NULL) != (body_b == NULL))
+    return body_a == NULL ? 1 : -1;
+  if (body_a != NULL && (result = g_utf8_collate (body_a, body_b)) != 0)
+    return result;
+  if ((result = -g_strcmp0 (pk_meeting_get_date (ma), pk_meeting_get_date (mb))) != 0)
+    return result;
+  if ((result = -g_strcmp0 (pk_meeting_get_start_time (ma), pk_meeting_get_start_time (mb))) != 0)
+    return result;
+  return pk_meeting_get_id (ma) < pk_meeting_get_id (mb) ? 1 : -1;
+}

@@ -13,6 +13,11 @@ G_DECLARE_FINAL_TYPE (PkMeeting, pk_meeting, PK, MEETING, GObject)
 PkMeeting *pk_meeting_new (void);
 
 gint64      pk_meeting_get_id (PkMeeting *self);
+/* The sidebar's order, a GCompareDataFunc: grouped by body (A–Ö; none last), newest first inside
+ * each group. */
+int         pk_meeting_compare_by_body_and_date (gconstpointer a,
+                                                 gconstpointer b,
+                                                 gpointer      user_data);
 void        pk_meeting_set_id (PkMeeting *self, gint64 id);
 const char *pk_meeting_get_body (PkMeeting *self);
 void        pk_meeting_set_body (PkMeeting *self, const char *body);

@@ -21,6 +21,7 @@
 #include "pk-register-window.h"
 #include "pk-search-results.h"
 #include "pk-test-util.h"
+#include "pk-lazy.h"
 #include "pk-window.h"
 #include "protokoll-core.h"
 
@@ -1415,6 +1416,134 @@ test_import_text (Fixture       *fixture,
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM agenda_item WHERE parent_id IS NULL"), >=, 9);
 }
 
+static GtkWidget *
+find_menu_button_with_label (GtkWidget  *root,
+                             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_menu_button_with_label (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+kind_saved (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autofree char *kind = pk_test_sql_text (fixture->db_path, "SELECT kind FROM meeting WHERE id = 1");
+  return g_strcmp0 (kind, "minnesanteckningar") == 0;
+}
+
+/* The kind is chosen from a menu (built when it first opens) and saved like the other fields. */
+static void
+test_kind_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkWidget *button;
+  GtkWidget *notes_button;
+  g_autofree char *kind = NULL;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-03-10");
+  open_window (fixture);
+  view = pk_window_get_meeting_view (fixture->window);
+
+  button = find_menu_button_with_label (view, "Minutes (protokoll)");
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  pk_test_wait_ms (100);
+  g_assert_nonnull (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* What the menu's second item does. */
+  g_assert_true (gtk_widget_activate_action (button, "header.kind", "s", "minnesanteckningar"));
+  notes_button = find_menu_button_with_label (view, "Meeting notes (minnesanteckningar)");
+  g_assert_true (notes_button == button);
+  pk_test_wait_until (kind_saved, fixture);
+  g_assert_cmpint (pk_meeting_get_kind (pk_window_get_selected_meeting (fixture->window)), ==,
+                   PK_MEETING_KIND_MINNESANTECKNINGAR);
+
+  /* Another meeting shows its own kind; coming back shows the saved one. */
+  g_object_set_data (G_OBJECT (fixture->window), "expect", GUINT_TO_POINTER (2));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-meeting", NULL));
+  pk_test_wait_until (has_n_meetings, fixture);
+  pk_test_wait_ms (300);
+  g_assert_cmpint (pk_meeting_get_id (pk_window_get_selected_meeting (fixture->window)), ==, 2);
+  /* A new meeting is of the kind of the one it follows: make it a protokoll. */
+  g_assert_true (gtk_widget_activate_action (button, "header.kind", "s", "protokoll"));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Minutes (protokoll)");
+  pk_meeting_view_flush (PK_MEETING_VIEW (view));
+  pk_test_wait_ms (300);
+  kind = pk_test_sql_text (fixture->db_path, "SELECT kind FROM meeting WHERE id = 2");
+  g_assert_cmpstr (kind, ==, "protokoll");
+  pk_window_select_meeting (fixture->window, 1);
+  pk_test_wait_ms (300);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Meeting notes (minnesanteckningar)");
+}
+
+/* Tooltips set with pk_widget_set_tooltip() are shown through ::query-tooltip. */
+static void
+test_tooltips (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *button;
+  g_autoptr(GtkTooltip) tooltip = NULL;
+  gboolean shown = FALSE;
+
+  open_window (fixture);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PK_TYPE_WINDOW,
+                                                     "new_meeting_button"));
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.new-meeting");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (button, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+
+  /* NULL takes it away again. */
+  pk_widget_set_tooltip (button, NULL);
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  shown = FALSE;
+  g_signal_emit_by_name (button, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+}
+
+/* The real app on a database with meetings: its start-up path (the file read on a thread while GTK
+ * starts, with the selected meeting) reaches a first frame and exits cleanly. */
+static void
+test_app_starts (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *app = g_getenv ("PK_TEST_APP");
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (app);
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Sammanträde %d", i + 1);
+      g_autofree char *date = g_strdup_printf ("2026-%02d-10", i + 1);
+      import_meeting (fixture->db_path, i % 2 ? "Kommunstyrelsen" : "Socialnämnden", title, date);
+    }
+  g_subprocess_launcher_setenv (launcher, "PROTOKOLL_BENCH_FIRST_FRAME", "1", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, app, "--db", fixture->db_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "first-frame-us "));
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -1440,6 +1569,9 @@ main (int   argc,
   ADD ("/window/bilagor", test_bilagor);
   ADD ("/window/new-meeting-appears", test_new_meeting_appears);
   ADD ("/window/title-edit-saved", test_title_edit_saved);
+  ADD ("/window/kind-menu", test_kind_menu);
+  ADD ("/window/tooltips", test_tooltips);
+  ADD ("/window/app-starts", test_app_starts);
   ADD ("/window/invalid-date-not-saved", test_invalid_date_not_saved);
   ADD ("/window/delete-with-undo", test_delete_with_undo);
   ADD ("/window/corrupt-database-shows-error", test_corrupt_database_shows_error);

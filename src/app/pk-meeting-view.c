@@ -22,7 +22,9 @@ struct _PkMeetingView
   GtkEntry *title_entry;
   GtkLabel *status_label;
   GtkEntry *body_entry;
-  GtkDropDown *kind_dropdown;
+  GtkMenuButton *kind_button;
+  GMenuModel *kind_menu;
+  GSimpleActionGroup *header_actions;
   GtkEntry *date_entry;
   GtkEntry *start_entry;
   GtkEntry *end_entry;
@@ -233,6 +235,19 @@ sync_header (PkMeetingView *self)
   pk_agenda_panel_header_changed (self->agenda_panel);
 }
 
+static PkMeetingKind
+chosen_kind (PkMeetingView *self)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self->header_actions), "kind");
+
+  return g_str_equal (g_variant_get_string (state, NULL), "minnesanteckningar")
+           ? PK_MEETING_KIND_MINNESANTECKNINGAR
+           : PK_MEETING_KIND_PROTOKOLL;
+}
+
+static void show_kind (PkMeetingView *self,
+                       PkMeetingKind  kind);
+
 static void
 on_field_changed (PkMeetingView *self)
 {
@@ -244,9 +259,7 @@ on_field_changed (PkMeetingView *self)
   g_object_freeze_notify (G_OBJECT (self->meeting));
   pk_meeting_set_title (self->meeting, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
   pk_meeting_set_body (self->meeting, entry_text_or_null (self->body_entry));
-  pk_meeting_set_kind (self->meeting, gtk_drop_down_get_selected (self->kind_dropdown) == 1
-                                        ? PK_MEETING_KIND_MINNESANTECKNINGAR
-                                        : PK_MEETING_KIND_PROTOKOLL);
+  pk_meeting_set_kind (self->meeting, chosen_kind (self));
   date = entry_text_or_null (self->date_entry);
   set_entry_valid (self->date_entry, date == NULL || parse_date (date));
   if (date == NULL || parse_date (date))
@@ -282,13 +295,25 @@ set_entry (GtkEntry   *entry,
 }
 
 static void
+show_kind (PkMeetingView  *self,
+           PkMeetingKind   kind)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->header_actions), "kind");
+  gboolean notes = kind == PK_MEETING_KIND_MINNESANTECKNINGAR;
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (notes ? "minnesanteckningar" : "protokoll"));
+  gtk_menu_button_set_label (self->kind_button, notes ? _("Meeting notes (minnesanteckningar)")
+                                                      : _("Minutes (protokoll)"));
+}
+
+static void
 fill_header (PkMeetingView *self)
 {
   self->filling = TRUE;
   set_entry (self->title_entry, pk_meeting_get_title (self->meeting));
   set_entry (self->body_entry, pk_meeting_get_body (self->meeting));
-  gtk_drop_down_set_selected (self->kind_dropdown,
-                              pk_meeting_get_kind (self->meeting) == PK_MEETING_KIND_MINNESANTECKNINGAR);
+  show_kind (self, pk_meeting_get_kind (self->meeting));
   set_entry (self->date_entry, pk_meeting_get_date (self->meeting));
   set_entry (self->start_entry, pk_meeting_get_start_time (self->meeting));
   set_entry (self->end_entry, pk_meeting_get_end_time (self->meeting));
@@ -652,6 +677,7 @@ pk_meeting_view_dispose (GObject *object)
 {
   PkMeetingView *self = PK_MEETING_VIEW (object);
 
+  g_clear_object (&self->header_actions);
   if (self->saver != NULL)
     pk_meeting_view_flush (self);
   g_clear_object (&self->saver);
@@ -705,7 +731,8 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, title_entry);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, status_label);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, body_entry);
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, kind_button);
+  gtk_widget_class_bind_template_child (widget_class, PkMeetingView, kind_menu);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, date_entry);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, start_entry);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, end_entry);
@@ -721,6 +748,23 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, header_grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
+
+static void
+choose_kind (GSimpleAction *action,
+             GVariant      *kind,
+             gpointer       user_data)
+{
+  PkMeetingView *self = user_data;
+
+  show_kind (self, g_str_equal (g_variant_get_string (kind, NULL), "minnesanteckningar")
+                     ? PK_MEETING_KIND_MINNESANTECKNINGAR
+                     : PK_MEETING_KIND_PROTOKOLL);
+  on_field_changed (self);
+}
+
+static const GActionEntry header_actions[] = {
+  { .name = "kind", .parameter_type = "s", .state = "'protokoll'", .change_state = choose_kind },
+};
 
 static void
 pk_meeting_view_init (PkMeetingView *self)
@@ -746,7 +790,12 @@ pk_meeting_view_init (PkMeetingView *self)
   entries[6] = self->place_entry;
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     g_signal_connect_swapped (entries[i], "changed", G_CALLBACK (on_field_changed), self);
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_field_changed), self);
+  self->header_actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->header_actions), header_actions,
+                                   G_N_ELEMENTS (header_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "header", G_ACTION_GROUP (self->header_actions));
+  pk_menu_button_set_menu_lazily (self->kind_button, self->kind_menu);
+  show_kind (self, PK_MEETING_KIND_PROTOKOLL);
 
   /* Leaving the header saves at once rather than after the pause. */
   focus = gtk_event_controller_focus_new ();

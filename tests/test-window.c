@@ -130,13 +130,15 @@ test_opens_with_meetings (Fixture       *fixture,
   }
   selected = pk_window_get_selected_meeting (fixture->window);
   g_assert_nonnull (selected);
-  /* The hidden error and empty pages have loaded no icon (see pk_status_page_set_icon_lazily). */
+  /* The pages a good start does not show are not even built (pk_stack_ensure_page): no error
+   * page, and no empty state anywhere (the window, the agenda, the search). This window opened
+   * its file after it was built, so it did show the loading page. */
   {
-    GtkWidget *error_page = gtk_stack_get_child_by_name (GTK_STACK (find_descendant (GTK_WIDGET (fixture->window),
-                                                                                     GTK_TYPE_STACK)), "error");
-    AdwStatusPage *page = ADW_IS_STATUS_PAGE (error_page) ? ADW_STATUS_PAGE (error_page)
-                          : ADW_STATUS_PAGE (find_descendant (error_page, ADW_TYPE_STATUS_PAGE));
-    g_assert_null (adw_status_page_get_icon_name (page));
+    GtkStack *main_stack = GTK_STACK (find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_STACK));
+
+    g_assert_nonnull (gtk_stack_get_child_by_name (main_stack, "meetings"));
+    g_assert_null (gtk_stack_get_child_by_name (main_stack, "error"));
+    g_assert_null (find_descendant (GTK_WIDGET (main_stack), ADW_TYPE_STATUS_PAGE));
   }
 }
 
@@ -1326,6 +1328,12 @@ search_done_with_hits (gpointer data)
 }
 
 /* Search from the sidebar: Ctrl+F, a word, and the hit opens its meeting. */
+static gboolean
+search_idle (gpointer data)
+{
+  return !pk_search_results_is_busy (data);
+}
+
 static void
 test_search_meetings (Fixture       *fixture,
                       gconstpointer  data)
@@ -1380,6 +1388,21 @@ test_search_meetings (Fixture       *fixture,
   list = find_descendant (GTK_WIDGET (results), GTK_TYPE_LIST_VIEW);
   g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", 0));
   g_assert_cmpstr (pk_meeting_get_title (pk_window_get_selected_meeting (fixture->window)), ==, "Årsmöte");
+
+  /* Nothing found: the "No Results" page, built now, saying what is searched. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zebrafink");
+  pk_test_wait_ms (400);
+  pk_test_wait_until (search_idle, results);
+  pk_test_wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (pk_search_results_get_hits (results)), ==, 0);
+  {
+    GtkWidget *none = find_descendant (GTK_WIDGET (results), ADW_TYPE_STATUS_PAGE);
+
+    g_assert_nonnull (none);
+    g_assert_true (gtk_widget_get_mapped (none));
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==, "No Results");
+    g_assert_true (g_str_has_prefix (adw_status_page_get_description (ADW_STATUS_PAGE (none)), "Titles, agenda items"));
+  }
 
   /* Leaving the search shows the meetings again. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");

@@ -23,7 +23,6 @@ struct _PkAgendaPanel
   GtkStack *list_stack;
   GtkListView *item_list;
   GtkStack *editor_stack;
-  AdwStatusPage *empty_state;
   GtkMenuButton *agenda_menu_button;
   GMenuModel *agenda_menu;
   AdwBin *editor_slot;
@@ -269,6 +268,11 @@ rebuild (PkAgendaPanel *self)
 
   g_list_store_splice (self->flat, 0, g_list_model_get_n_items (G_LIST_MODEL (self->flat)),
                        items->pdata, items->len);
+  if (items->len == 0)
+    {
+      g_autoptr(GtkBuilder) built = pk_stack_ensure_page (self->list_stack, "empty",
+                                                          "/io/github/protokoll/Protokoll/pk-agenda-panel-pages.ui");
+    }
   gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "list" : "empty");
   if (keep_selected != NULL)
     pk_agenda_panel_select (self, keep_selected);
@@ -838,7 +842,6 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, item_list);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, editor_slot);
-  gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, empty_state);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, agenda_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaPanel, agenda_menu);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -863,7 +866,6 @@ pk_agenda_panel_init (PkAgendaPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pk_template_set_tooltips (GTK_WIDGET (self), PK_TYPE_AGENDA_PANEL, agenda_panel_tooltips, G_N_ELEMENTS (agenda_panel_tooltips));
   pk_menu_button_set_menu_lazily (self->agenda_menu_button, self->agenda_menu);
-  pk_status_page_set_icon_lazily (self->empty_state, "view-list-ordered-symbolic");
 
   self->flat = g_list_store_new (PK_TYPE_AGENDA_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->flat)));

@@ -101,3 +101,24 @@ pk_template_set_tooltips (GtkWidget               *self,
       pk_widget_set_tooltip (GTK_WIDGET (child), _(tooltips[i].text));
     }
 }
+
+GtkBuilder *
+pk_stack_ensure_page (GtkStack   *stack,
+                      const char *name,
+                      const char *resource)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { name, NULL };
+
+  g_return_val_if_fail (GTK_IS_STACK (stack), NULL);
+
+  if (gtk_stack_get_child_by_name (stack, name) != NULL)
+    return NULL;
+  builder = gtk_builder_new ();
+  /* The files are compiled into the program: failing is a build error, not a user's. */
+  if (!gtk_builder_add_objects_from_resource (builder, resource, ids, &error))
+    g_error ("%s: %s", resource, error->message);
+  gtk_stack_add_named (stack, GTK_WIDGET (gtk_builder_get_object (builder, name)), name);
+  return g_steal_pointer (&builder);
+}

@@ -16,6 +16,14 @@ void pk_menu_button_set_menu_lazily  (GtkMenuButton *button,
 void pk_status_page_set_icon_lazily  (AdwStatusPage *page,
                                       const char    *icon_name);
 
+/* Adds the page @name to @stack the first time it is asked for: the object with that id in the
+ * GtkBuilder file @resource, built alone (a stack builds, styles and lays out its hidden pages
+ * too, so an empty state or an error page nobody sees costs at every start). Returns the builder
+ * that made it, to find its parts by id, or NULL when @stack had the page already. */
+GtkBuilder *pk_stack_ensure_page    (GtkStack      *stack,
+                                     const char    *name,
+                                     const char    *resource);
+
 /* Like gtk_widget_set_tooltip_text(), without the cost: for every visible widget it is given, GTK
  * 4.8's setter asks the X server where the pointer is (XIQueryPointer and an XSync, two round
  * trips), which is most of a millisecond each while a window is being built. The text is shown

@@ -15,7 +15,7 @@ struct _PkSearchResults
 
   GtkStack *stack;
   GtkListView *list;
-  AdwStatusPage *none_page;
+  char *none_description;
 
   PkDatabase *database;
   GListStore *hits;
@@ -197,8 +197,17 @@ search_done (GObject      *source,
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (hits)); i++)
       g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (hits), i));
   g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)), items->pdata, items->len);
-  if (error != NULL)
-    adw_status_page_set_description (self->none_page, error->message);
+  if (items->len == 0)
+    {
+      g_autoptr(GtkBuilder) builder = pk_stack_ensure_page (self->stack, "none",
+                                                            "/io/github/protokoll/Protokoll/pk-search-results-pages.ui");
+      AdwStatusPage *none = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "none"));
+
+      if (builder != NULL)
+        self->none_description = g_strdup (adw_status_page_get_description (none));
+      /* The search's error, or what is searched when it simply found nothing. */
+      adw_status_page_set_description (none, error != NULL ? error->message : self->none_description);
+    }
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "results" : "none");
 }
 
@@ -274,6 +283,7 @@ pk_search_results_finalize (GObject *object)
   PkSearchResults *self = PK_SEARCH_RESULTS (object);
 
   g_clear_object (&self->hits);
+  g_free (self->none_description);
   G_OBJECT_CLASS (pk_search_results_parent_class)->finalize (object);
 }
 
@@ -293,7 +303,6 @@ pk_search_results_class_init (PkSearchResultsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-search-results.ui");
   gtk_widget_class_bind_template_child (widget_class, PkSearchResults, stack);
   gtk_widget_class_bind_template_child (widget_class, PkSearchResults, list);
-  gtk_widget_class_bind_template_child (widget_class, PkSearchResults, none_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -311,5 +320,4 @@ pk_search_results_init (PkSearchResults *self)
   gtk_list_view_set_factory (self->list, factory);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   g_signal_connect_swapped (self->list, "activate", G_CALLBACK (on_activate), self);
-  pk_status_page_set_icon_lazily (self->none_page, "system-search-symbolic");
 }

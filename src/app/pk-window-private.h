@@ -12,8 +12,7 @@ struct _PkWindow
   AdwApplicationWindow parent_instance;
 
   GtkStack *main_stack;
-  AdwStatusPage *error_page;
-  AdwStatusPage *empty_page;
+  AdwStatusPage *error_page;    /* NULL until a file could not be opened (ensure_page) */
   AdwLeaflet *leaflet;
   GtkListView *meeting_list;
   GtkToggleButton *search_button;
@@ -26,15 +25,14 @@ struct _PkWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
   AdwToastOverlay *toast_overlay;
-  GtkSpinner *loading_spinner;
   GtkMenuButton *meeting_menu_button;
   GtkMenuButton *sidebar_menu_button;
-  GtkMenuButton *error_menu_button;
   GMenuModel *primary_menu;
   GMenuModel *meeting_menu;
 
   char *database_path;
   char *opening_path;            /* the open in flight; a late result for another path is dropped */
+  gboolean opening;              /* until that open has shown its meetings or its error */
   PkDatabase *database;
   GCancellable *cancellable;
   GListStore *meetings;          /* PkMeeting, grouped by body, newest first */

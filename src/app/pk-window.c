@@ -27,6 +27,10 @@ window_settings (void)
   return PK_IS_APPLICATION (application) ? pk_application_get_settings (PK_APPLICATION (application)) : NULL;
 }
 
+static void ensure_page (PkWindow   *self,
+                         GtkStack   *stack,
+                         const char *name);
+
 /* ---- the sidebar ---- */
 
 static void
@@ -98,6 +102,7 @@ on_selection_changed (PkWindow *self)
   else if (!any)
     {
       pk_meeting_view_set_meeting (self->meeting_view, NULL);
+      ensure_page (self, self->content_stack, "empty");
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
     }
   /* The panel switcher means nothing without a meeting. */
@@ -127,11 +132,13 @@ first_fill_rows (PkWindow *self)
 {
   int width, height;
 
-  /* A row is at least 30 pixels high; a maximized window is as tall as its monitor at most. */
+  /* A row holds two lines of text and its padding, 38 pixels with the default font (a heading
+   * more): 34 leaves room for a smaller font. A maximized window is as tall as its monitor at
+   * most. Each row more is three text layouts more in the first frame. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (gtk_window_is_maximized (GTK_WINDOW (self)) || height <= 0)
     height = 1600;
-  return (guint) height / 30 + 4;
+  return (guint) height / 34 + 2;
 }
 
 static void
@@ -339,8 +346,8 @@ show_meetings (PkWindow   *self,
 {
   gint64 select_id = self->select_after_reload;
 
+  self->opening = FALSE;
   set_meetings (self, meetings);
-  gtk_spinner_stop (self->loading_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "meetings");
 
   if (select_id == 0)
@@ -390,6 +397,23 @@ pk_window_reload_meetings (PkWindow *self,
 
 /* ---- opening the database ---- */
 
+/* The pages of pk-window-pages.ui, each built the first time it is needed: a start on a good
+ * database shows none of them. */
+static void
+ensure_page (PkWindow   *self,
+             GtkStack   *stack,
+             const char *name)
+{
+  g_autoptr(GtkBuilder) builder = pk_stack_ensure_page (stack, name, "/io/github/protokoll/Protokoll/pk-window-pages.ui");
+
+  if (builder != NULL && g_str_equal (name, "error"))
+    {
+      self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_page"));
+      pk_menu_button_set_menu_lazily (GTK_MENU_BUTTON (gtk_builder_get_object (builder, "error_menu_button")),
+                                      self->primary_menu);
+    }
+}
+
 static void
 show_error (PkWindow     *self,
             const GError *error)
@@ -407,8 +431,9 @@ show_error (PkWindow     *self,
   else
     description = g_strdup (error->message);
 
+  self->opening = FALSE;
+  ensure_page (self, self->main_stack, "error");
   adw_status_page_set_description (self->error_page, description);
-  gtk_spinner_stop (self->loading_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_widget_grab_focus (GTK_WIDGET (self->main_stack));
   pk_window_update_actions (self);
@@ -483,15 +508,20 @@ pk_window_open_database (PkWindow   *self,
   if (settings != NULL && g_getenv ("PROTOKOLL_DB") == NULL)
     g_settings_set_string (settings, "last-database", path);
 
-  gtk_spinner_start (self->loading_spinner);
-  gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  pk_window_update_actions (self);
   g_free (self->opening_path);
   self->opening_path = g_strdup (path);
+  self->opening = TRUE;
   if (!PK_IS_APPLICATION (g_application_get_default ()) ||
       !pk_application_take_startup_open (PK_APPLICATION (g_application_get_default ()), path,
                                          database_ready, g_object_ref (self), g_object_unref))
     pk_database_open_with_meetings_async (path, self->cancellable, database_opened, g_object_ref (self));
+  /* The start-up open is usually done by now and has shown the meetings: no spinner for that. */
+  if (self->opening)
+    {
+      ensure_page (self, self->main_stack, "loading");
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+    }
+  pk_window_update_actions (self);
 }
 
 /* ---- window life ---- */
@@ -635,7 +665,6 @@ pk_window_finalize (GObject *object)
 
 /* Set here, not in the template: see pk_widget_set_tooltip(). */
 static const PkTemplateTooltip window_tooltips[] = {
-  { "error_menu_button", N_("Main Menu") },
   { "new_meeting_button", N_("New Meeting (Ctrl+N)") },
   { "search_button", N_("Search All Meetings (Ctrl+F)") },
   { "sidebar_menu_button", N_("Main Menu") },
@@ -668,8 +697,6 @@ pk_window_class_init (PkWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-window.ui");
   pk_template_bind_tooltip_children (widget_class, window_tooltips, G_N_ELEMENTS (window_tooltips));
   gtk_widget_class_bind_template_child (widget_class, PkWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, PkWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, PkWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, meeting_list);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, search_button);
@@ -682,10 +709,8 @@ pk_window_class_init (PkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, PkWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, meeting_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, sidebar_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, PkWindow, error_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, meeting_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -786,10 +811,7 @@ pk_window_init (PkWindow *self)
   gtk_list_view_set_model (self->meeting_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->meeting_list, "activate", G_CALLBACK (on_meeting_activated), self);
 
-  pk_status_page_set_icon_lazily (self->error_page, "dialog-error-symbolic");
-  pk_status_page_set_icon_lazily (self->empty_page, "x-office-document-symbolic");
   pk_menu_button_set_menu_lazily (self->sidebar_menu_button, self->primary_menu);
-  pk_menu_button_set_menu_lazily (self->error_menu_button, self->primary_menu);
   pk_menu_button_set_menu_lazily (self->meeting_menu_button, self->meeting_menu);
 
   stack = pk_meeting_view_get_stack (self->meeting_view);
@@ -859,7 +881,7 @@ const char *
 pk_window_get_state (PkWindow *self)
 {
   g_return_val_if_fail (PK_IS_WINDOW (self), NULL);
-  return gtk_stack_get_visible_child_name (self->main_stack);
+  return self->opening ? "loading" : gtk_stack_get_visible_child_name (self->main_stack);
 }
 
 GtkWidget *

@@ -133,6 +133,145 @@ pk_agenda_row_dispose (GObject *object)
   G_OBJECT_CLASS (pk_agenda_row_parent_class)->dispose (object);
 }
 
+#define COLUMN_SPACING 12
+#define LINE_SPACING 2
+
+/* The row lays out its labels itself, as a four-column grid would (number | title over details |
+ * time | state): a GtkGridLayout was the dearest part of measuring an agenda. The title column
+ * takes the width the others leave; only it and the details wrap. */
+typedef struct
+{
+  int number, time, state;   /* natural widths of the fixed columns */
+  int text_min, text_nat;    /* the title column */
+} Columns;
+
+static void
+measure_columns (PkAgendaRow *self,
+                 Columns     *columns)
+{
+  int unused, details_min = 0, details_nat = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->number_label), GTK_ORIENTATION_HORIZONTAL, -1, &unused, &columns->number, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->time_label), GTK_ORIENTATION_HORIZONTAL, -1, &unused, &columns->time, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->state_label), GTK_ORIENTATION_HORIZONTAL, -1, &unused, &columns->state, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &columns->text_min, &columns->text_nat, NULL, NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->details_label)))
+    gtk_widget_measure (GTK_WIDGET (self->details_label), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &details_min, &details_nat, NULL, NULL);
+  columns->text_min = MAX (columns->text_min, details_min);
+  columns->text_nat = MAX (columns->text_nat, details_nat);
+}
+
+static int
+fixed_width (const Columns *columns)
+{
+  return columns->number + columns->time + columns->state + 3 * COLUMN_SPACING;
+}
+
+static int
+text_width_for (const Columns *columns,
+                int            width)
+{
+  return MAX (columns->text_min, width - fixed_width (columns));
+}
+
+static int
+natural_height (GtkWidget *label,
+                int        for_width)
+{
+  int unused, height;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, for_width, &unused, &height, NULL, NULL);
+  return height;
+}
+
+/* The title's height and the details' (0 when hidden) at @text_width. */
+static void
+text_heights (PkAgendaRow *self,
+              int          text_width,
+              int         *title,
+              int         *details)
+{
+  *title = natural_height (GTK_WIDGET (self->title_label), text_width);
+  *details = gtk_widget_get_visible (GTK_WIDGET (self->details_label))
+               ? natural_height (GTK_WIDGET (self->details_label), text_width)
+               : 0;
+}
+
+static void
+pk_agenda_row_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  PkAgendaRow *self = PK_AGENDA_ROW (widget);
+  Columns columns;
+
+  measure_columns (self, &columns);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = fixed_width (&columns) + columns.text_min;
+      *natural = fixed_width (&columns) + columns.text_nat;
+    }
+  else
+    {
+      int text_width = for_size < 0 ? columns.text_nat : text_width_for (&columns, for_size);
+      int title, details, height;
+
+      text_heights (self, text_width, &title, &details);
+      height = title + (details > 0 ? LINE_SPACING + details : 0);
+      height = MAX (height, natural_height (GTK_WIDGET (self->number_label), -1));
+      height = MAX (height, natural_height (GTK_WIDGET (self->time_label), -1));
+      height = MAX (height, natural_height (GTK_WIDGET (self->state_label), -1));
+      *minimum = *natural = height;
+    }
+}
+
+static void
+pk_agenda_row_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  PkAgendaRow *self = PK_AGENDA_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  Columns columns;
+  int text_width, title, details, x = 0;
+  struct { GtkWidget *label; int x, y, width, height; } place[5];
+
+  measure_columns (self, &columns);
+  text_width = text_width_for (&columns, width);
+  text_heights (self, text_width, &title, &details);
+
+  place[0] = (typeof (place[0])) { GTK_WIDGET (self->number_label), x, 0, columns.number, height };
+  x += columns.number + COLUMN_SPACING;
+  place[1] = (typeof (place[1])) { GTK_WIDGET (self->title_label), x, 0, text_width, title };
+  place[2] = (typeof (place[2])) { GTK_WIDGET (self->details_label), x, title + LINE_SPACING, text_width, details };
+  x += text_width + COLUMN_SPACING;
+  place[3] = (typeof (place[3])) { GTK_WIDGET (self->time_label), x, 0, columns.time, height };
+  x += columns.time + COLUMN_SPACING;
+  place[4] = (typeof (place[4])) { GTK_WIDGET (self->state_label), x, 0, columns.state, height };
+
+  for (guint i = 0; i < G_N_ELEMENTS (place); i++)
+    {
+      if (!gtk_widget_get_visible (place[i].label))
+        continue;
+      gtk_widget_size_allocate (place[i].label,
+                                &(GtkAllocation) { rtl ? width - place[i].x - place[i].width : place[i].x, place[i].y,
+                                                   place[i].width, place[i].height }, -1);
+    }
+}
+
+static GtkSizeRequestMode
+pk_agenda_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 pk_agenda_row_class_init (PkAgendaRowClass *klass)
 {
@@ -140,6 +279,9 @@ pk_agenda_row_class_init (PkAgendaRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pk_agenda_row_dispose;
+  widget_class->measure = pk_agenda_row_measure;
+  widget_class->size_allocate = pk_agenda_row_size_allocate;
+  widget_class->get_request_mode = pk_agenda_row_get_request_mode;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-agenda-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PkAgendaRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, PkAgendaRow, title_label);

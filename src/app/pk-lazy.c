@@ -24,27 +24,6 @@ pk_menu_button_set_menu_lazily (GtkMenuButton *button,
   gtk_menu_button_set_create_popup_func (button, create_menu_popup, menu, NULL);
 }
 
-static void
-set_icon_on_map (GtkWidget *page,
-                 gpointer   icon_name)
-{
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
-  g_signal_handlers_disconnect_by_func (page, set_icon_on_map, icon_name);
-}
-
-void
-pk_status_page_set_icon_lazily (AdwStatusPage *page,
-                                const char    *icon_name)
-{
-  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
-    adw_status_page_set_icon_name (page, icon_name);
-  else
-    g_signal_connect_data (page, "map", G_CALLBACK (set_icon_on_map), g_strdup (icon_name),
-                           (GClosureNotify) (void (*) (void)) g_free, 0);
-}
-
 static gboolean
 show_tooltip (GtkWidget  *widget,
               int         x,

@@ -10,12 +10,6 @@ G_BEGIN_DECLS
 void pk_menu_button_set_menu_lazily  (GtkMenuButton *button,
                                       GMenuModel    *menu);
 
-/* Gives @page its icon when it is first shown. A GtkImage loads its icon as soon as its style is
- * computed, and GTK computes the style of a stack's hidden pages too: an empty state's 128-pixel
- * symbolic icon is an SVG rendered at start-up for a page that may never show. */
-void pk_status_page_set_icon_lazily  (AdwStatusPage *page,
-                                      const char    *icon_name);
-
 /* Adds the page @name to @stack the first time it is asked for: the object with that id in the
  * GtkBuilder file @resource, built alone (a stack builds, styles and lays out its hidden pages
  * too, so an empty state or an error page nobody sees costs at every start). Returns the builder

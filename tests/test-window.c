@@ -1538,11 +1538,9 @@ test_tooltips (Fixture       *fixture,
   g_assert_false (shown);
 }
 
-/* The real app on a database with meetings: its start-up path (the file read on a thread while GTK
- * starts, with the selected meeting) reaches a first frame and exits cleanly. */
+/* The real app as a subprocess on @db_path: it reaches a first frame and exits cleanly. */
 static void
-test_app_starts (Fixture       *fixture,
-                 gconstpointer  data)
+assert_app_shows_first_frame (const char *db_path)
 {
   const char *app = g_getenv ("PK_TEST_APP");
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
@@ -1551,20 +1549,44 @@ test_app_starts (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (app);
-  for (int i = 0; i < 12; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("Sammanträde %d", i + 1);
-      g_autofree char *date = g_strdup_printf ("2026-%02d-10", i + 1);
-      import_meeting (fixture->db_path, i % 2 ? "Kommunstyrelsen" : "Socialnämnden", title, date);
-    }
   g_subprocess_launcher_setenv (launcher, "PROTOKOLL_BENCH_FIRST_FRAME", "1", TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, app, "--db", fixture->db_path, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, app, "--db", db_path, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
   g_assert_true (g_str_has_prefix (out, "first-frame-us "));
+}
+
+/* The real app's start-up path (the file read on a thread while GTK starts, with the meeting to
+ * select): on meetings, on a database without any (the empty page, built then) and on a file that
+ * is no database (the error page, built then; the file is left as it was). */
+static void
+test_app_starts (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Sammanträde %d", i + 1);
+      g_autofree char *date = g_strdup_printf ("2026-%02d-10", i + 1);
+      import_meeting (fixture->db_path, i % 2 ? "Kommunstyrelsen" : "Socialnämnden", title, date);
+    }
+  assert_app_shows_first_frame (fixture->db_path);
+
+  assert_app_shows_first_frame (empty);
+  g_assert_cmpint (pk_test_sql_int (empty, "SELECT count(*) FROM meeting"), ==, 0);
+
+  g_assert_true (g_file_set_contents (broken, "not a database at all, just text", -1, NULL));
+  before = pk_test_file_checksum (broken);
+  assert_app_shows_first_frame (broken);
+  after = pk_test_file_checksum (broken);
+  g_assert_cmpstr (before, ==, after);
 }
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)

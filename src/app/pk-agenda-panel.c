@@ -831,7 +831,6 @@ pk_agenda_panel_class_init (PkAgendaPanelClass *klass)
   object_class->finalize = pk_agenda_panel_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-agenda-panel.ui");
-  pk_template_bind_tooltip_children (widget_class, agenda_panel_tooltips, G_N_ELEMENTS (agenda_panel_tooltips));
   /* Files dropped on an item's row: (PkAgendaItem *, GSList * of GFile). */
   signals[FILES_DROPPED] = g_signal_new ("files-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                          NULL, NULL, G_TYPE_NONE, 2, PK_TYPE_AGENDA_ITEM, G_TYPE_POINTER);
@@ -864,7 +863,7 @@ pk_agenda_panel_init (PkAgendaPanel *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  pk_template_set_tooltips (GTK_WIDGET (self), PK_TYPE_AGENDA_PANEL, agenda_panel_tooltips, G_N_ELEMENTS (agenda_panel_tooltips));
+  pk_template_set_tooltips (GTK_WIDGET (self), agenda_panel_tooltips, G_N_ELEMENTS (agenda_panel_tooltips));
   pk_menu_button_set_menu_lazily (self->agenda_menu_button, self->agenda_menu);
 
   self->flat = g_list_store_new (PK_TYPE_AGENDA_ITEM);

@@ -55,29 +55,37 @@ pk_widget_set_tooltip (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
-void
-pk_template_bind_tooltip_children (GtkWidgetClass          *widget_class,
-                                   const PkTemplateTooltip *tooltips,
-                                   gsize                    n_tooltips)
+/* The widget built from the element with id @id in the template that made @root's subtree
+ * (GtkBuilder gives every object with an id its buildable id). */
+static GtkWidget *
+find_by_buildable_id (GtkWidget  *root,
+                      const char *id)
 {
-  /* Offset 0: looked up by gtk_widget_get_template_child(), not kept in the instance. Binding a
-   * child that the class binds to a field as well is harmless. */
-  for (gsize i = 0; i < n_tooltips; i++)
-    gtk_widget_class_bind_template_child_full (widget_class, tooltips[i].child_id, FALSE, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      if ((found = find_by_buildable_id (child, id)) != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 void
 pk_template_set_tooltips (GtkWidget               *self,
-                          GType                    type,
                           const PkTemplateTooltip *tooltips,
                           gsize                    n_tooltips)
 {
+  /* Found by id rather than bound as template children: GTK 4.8 aborts when a class binds one
+   * child twice, and some of these are bound to fields. */
   for (gsize i = 0; i < n_tooltips; i++)
     {
-      GObject *child = gtk_widget_get_template_child (self, type, tooltips[i].child_id);
+      GtkWidget *child = find_by_buildable_id (self, tooltips[i].child_id);
 
-      g_return_if_fail (GTK_IS_WIDGET (child));
-      pk_widget_set_tooltip (GTK_WIDGET (child), _(tooltips[i].text));
+      g_return_if_fail (child != NULL);
+      pk_widget_set_tooltip (child, _(tooltips[i].text));
     }
 }
 

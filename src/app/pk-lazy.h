@@ -32,15 +32,9 @@ typedef struct
   const char *text;      /* untranslated; the table marks it for xgettext */
 } PkTemplateTooltip;
 
-/* Declares the template children that pk_template_set_tooltips() gives tooltips (class_init). */
-void pk_template_bind_tooltip_children (GtkWidgetClass          *widget_class,
-                                        const PkTemplateTooltip *tooltips,
-                                        gsize                    n_tooltips);
-
-/* pk_widget_set_tooltip() for children of @self's template of @type, by id (instance init, after
- * gtk_widget_init_template()). */
+/* pk_widget_set_tooltip() for the widgets of @self's template with these ids (in instance init,
+ * after gtk_widget_init_template()). */
 void pk_template_set_tooltips        (GtkWidget               *self,
-                                      GType                    type,
                                       const PkTemplateTooltip *tooltips,
                                       gsize                    n_tooltips);
 

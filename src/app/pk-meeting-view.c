@@ -727,7 +727,6 @@ pk_meeting_view_class_init (PkMeetingViewClass *klass)
   g_type_ensure (PK_TYPE_AGENDA_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-view.ui");
-  pk_template_bind_tooltip_children (widget_class, meeting_view_tooltips, G_N_ELEMENTS (meeting_view_tooltips));
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, title_entry);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, status_label);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingView, body_entry);
@@ -773,7 +772,7 @@ pk_meeting_view_init (PkMeetingView *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  pk_template_set_tooltips (GTK_WIDGET (self), PK_TYPE_MEETING_VIEW, meeting_view_tooltips, G_N_ELEMENTS (meeting_view_tooltips));
+  pk_template_set_tooltips (GTK_WIDGET (self), meeting_view_tooltips, G_N_ELEMENTS (meeting_view_tooltips));
   self->saver = pk_saver_new (G_OBJECT (self), take_snapshot, write_snapshot, snapshot_written, g_object_unref);
   g_signal_connect_object (self->agenda_panel, "files-dropped", G_CALLBACK (on_files_dropped), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (on_visible_panel_changed), self,

@@ -695,7 +695,6 @@ pk_window_class_init (PkWindowClass *klass)
   g_type_ensure (PK_TYPE_SEARCH_RESULTS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-window.ui");
-  pk_template_bind_tooltip_children (widget_class, window_tooltips, G_N_ELEMENTS (window_tooltips));
   gtk_widget_class_bind_template_child (widget_class, PkWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, meeting_list);
@@ -790,7 +789,7 @@ pk_window_init (PkWindow *self)
   AdwViewStack *stack;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  pk_template_set_tooltips (GTK_WIDGET (self), PK_TYPE_WINDOW, window_tooltips, G_N_ELEMENTS (window_tooltips));
+  pk_template_set_tooltips (GTK_WIDGET (self), window_tooltips, G_N_ELEMENTS (window_tooltips));
 #if DEVELOPMENT_PROFILE
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif

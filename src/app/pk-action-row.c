@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pk-action-row.h"
+#include "pk-lazy.h"
 
 struct _PkActionRow
 {
@@ -149,10 +150,19 @@ pk_action_row_class_init (PkActionRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_clear_due);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip action_row_tooltips[] = {
+  { "owner_button", N_("Pick from the Attendance") },
+  { "due_button", N_("Due Date") },
+  { "state_dropdown", N_("State") },
+  { "remove_button", N_("Remove Action") },
+};
+
 static void
 pk_action_row_init (PkActionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), action_row_tooltips, G_N_ELEMENTS (action_row_tooltips));
 }
 
 GtkWidget *

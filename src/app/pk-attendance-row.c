@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pk-attendance-row.h"
+#include "pk-lazy.h"
 
 struct _PkAttendanceRow
 {
@@ -153,10 +154,19 @@ pk_attendance_row_class_init (PkAttendanceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkAttendanceRow, role_dropdown);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip attendance_row_tooltips[] = {
+  { "present_check", N_("Present (Space)") },
+  { "replaces_entry", N_("The member this substitute serves for (tjänstgör för)") },
+  { "items_entry", N_("Present only for some items: “2–5”, “–3” or “4–”") },
+  { "note_entry", N_("Kept word for word: “ej fm”, “§ 14–16”") },
+};
+
 static void
 pk_attendance_row_init (PkAttendanceRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), attendance_row_tooltips, G_N_ELEMENTS (attendance_row_tooltips));
   g_signal_connect_swapped (self->present_check, "toggled", G_CALLBACK (on_edited), self);
   g_signal_connect_swapped (self->role_dropdown, "notify::selected", G_CALLBACK (on_edited), self);
   g_signal_connect_swapped (self->note_entry, "changed", G_CALLBACK (on_edited), self);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pk-decision-row.h"
+#include "pk-lazy.h"
 #include "pk-note-row.h"
 
 struct _PkDecisionRow
@@ -264,6 +265,17 @@ pk_decision_row_class_init (PkDecisionRowClass *klass)
   gtk_widget_class_install_action (widget_class, "decision.remove", NULL, remove_decision);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip decision_row_tooltips[] = {
+  { "kind_dropdown", N_("Kind of Decision") },
+  { "phrase_button", N_("Insert a Standard Phrase") },
+  { "remove_button", N_("Remove Decision") },
+  { "vote_check", N_("A vote was taken (votering)") },
+  { "motion_button", N_("A motion (yrkande): who moved what") },
+  { "reservation_button", N_("A dissent (reservation) against the decision") },
+  { "statement_button", N_("A statement for the record (protokollsanteckning)") },
+};
+
 static void
 pk_decision_row_init (PkDecisionRow *self)
 {
@@ -272,6 +284,7 @@ pk_decision_row_init (PkDecisionRow *self)
   const PkStandardPhrase *phrases = pk_standard_phrases (&n);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), decision_row_tooltips, G_N_ELEMENTS (decision_row_tooltips));
   /* The phrases are the document's words, Swedish whatever the UI language. */
   for (guint i = 0; i < n; i++)
     {

@@ -56,7 +56,7 @@ pk_widget_set_tooltip (GtkWidget  *widget,
 }
 
 /* The widget built from the element with id @id in the template that made @root's subtree
- * (GtkBuilder gives every object with an id its buildable id). */
+ * (GtkBuilder gives every object with an id its buildable id), or NULL. */
 static GtkWidget *
 find_by_buildable_id (GtkWidget  *root,
                       const char *id)
@@ -69,6 +69,17 @@ find_by_buildable_id (GtkWidget  *root,
         return child;
       if ((found = find_by_buildable_id (child, id)) != NULL)
         return found;
+      /* A closed GtkExpander keeps its child out of the tree. */
+      if (GTK_IS_EXPANDER (child) && gtk_expander_get_child (GTK_EXPANDER (child)) != NULL &&
+          gtk_widget_get_parent (gtk_expander_get_child (GTK_EXPANDER (child))) == NULL)
+        {
+          GtkWidget *inner = gtk_expander_get_child (GTK_EXPANDER (child));
+
+          if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (inner)), id) == 0)
+            return inner;
+          if ((found = find_by_buildable_id (inner, id)) != NULL)
+            return found;
+        }
     }
   return NULL;
 }
@@ -84,7 +95,11 @@ pk_template_set_tooltips (GtkWidget               *self,
     {
       GtkWidget *child = find_by_buildable_id (self, tooltips[i].child_id);
 
-      g_return_if_fail (child != NULL);
+      if (child == NULL)
+        {
+          g_critical ("%s has no widget with the id %s", G_OBJECT_TYPE_NAME (self), tooltips[i].child_id);
+          continue;
+        }
       pk_widget_set_tooltip (child, _(tooltips[i].text));
     }
 }

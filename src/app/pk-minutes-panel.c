@@ -10,6 +10,7 @@
 #include "pk-action-row.h"
 #include "pk-decision-row.h"
 #include "pk-minutes-panel.h"
+#include "pk-lazy.h"
 #include "pk-toast.h"
 #include "pk-saver.h"
 #include "pk-spell-adapter.h"
@@ -646,6 +647,15 @@ pk_minutes_panel_class_init (PkMinutesPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "minutes.mark-deferred", NULL, mark_deferred);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip minutes_panel_tooltips[] = {
+  { "done_toggle", N_("Mark Done (Ctrl+Shift+D)") },
+  { "deferred_toggle", N_("Defer to the Next Meeting (Ctrl+Shift+U)") },
+  { "markdown_hint", N_("Markdown: **bold**, *italic*, “- ” for a list, a table with | columns |") },
+  { "add_decision_button", N_("Add Decision (Ctrl+Shift+N)") },
+  { "add_action_button", N_("Add Action (Ctrl+Shift+T)") },
+};
+
 static void
 pk_minutes_panel_init (PkMinutesPanel *self)
 {
@@ -665,6 +675,7 @@ pk_minutes_panel_init (PkMinutesPanel *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), minutes_panel_tooltips, G_N_ELEMENTS (minutes_panel_tooltips));
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_LOCAL);
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)

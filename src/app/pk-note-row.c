@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pk-note-row.h"
+#include "pk-lazy.h"
 
 struct _PkNoteRow
 {
@@ -68,10 +69,16 @@ pk_note_row_class_init (PkNoteRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip note_row_tooltips[] = {
+  { "remove_button", N_("Remove") },
+};
+
 static void
 pk_note_row_init (PkNoteRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), note_row_tooltips, G_N_ELEMENTS (note_row_tooltips));
 }
 
 GtkWidget *

@@ -748,6 +748,46 @@ test_cli_member_email (Fixture       *fixture,
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+/* Without the calendar module (libical) there is no invitation: a clear message naming the
+ * module and no file; an earlier file stays as it was. Unset, the CLI run from the build tree finds
+ * the module built beside it. */
+static void
+test_cli_without_module (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *module = g_strdup (g_getenv ("PROTOKOLL_ICS_MODULE"));
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-module.so", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "kallelse.ics", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, insert_meeting (fixture));
+
+  g_clear_object (&fixture->db);
+  g_setenv ("PROTOKOLL_ICS_MODULE", missing, TRUE);
+  {
+    g_auto(PkTestCliResult) none = pk_test_run_cli ("--db", fixture->path, "ics", id, "--out", out, NULL);
+
+    g_assert_cmpint (none.status, !=, 0);
+    g_assert_nonnull (strstr (none.err, "no-such-module.so"));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+  g_assert_true (g_file_set_contents (out, "earlier", -1, NULL));
+  {
+    g_auto(PkTestCliResult) again = pk_test_run_cli ("--db", fixture->path, "ics", id, "--out", out, NULL);
+
+    g_assert_cmpint (again.status, !=, 0);
+    g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "earlier");
+  }
+  g_unsetenv ("PROTOKOLL_ICS_MODULE");
+  {
+    g_auto(PkTestCliResult) found = pk_test_run_cli ("--db", fixture->path, "ics", id, "--out", "-", NULL);
+
+    g_assert_cmpint (found.status, ==, 0);
+    g_assert_true (g_str_has_prefix (found.out, "BEGIN:VCALENDAR"));
+  }
+  g_setenv ("PROTOKOLL_ICS_MODULE", module, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -763,6 +803,7 @@ main (int   argc,
   ADD ("/ics/database", test_database);
   ADD ("/ics/cli", test_cli);
   ADD ("/ics/cli-member-email", test_cli_member_email);
+  ADD ("/ics/cli-without-module", test_cli_without_module);
 
   return g_test_run ();
 }

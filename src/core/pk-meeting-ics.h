@@ -14,7 +14,19 @@ typedef enum
   PK_ICS_ERROR_NO_DATE,    /* the meeting has no date (yet) */
   PK_ICS_ERROR_BAD_VALUE,  /* a date or time that is not one */
   PK_ICS_ERROR_TIME_ZONE,  /* this system has no Europe/Stockholm (tzdata) */
+  PK_ICS_ERROR_MODULE,     /* the calendar module is missing or not the one this build needs */
 } PkIcsError;
+
+/* Of the module's build; a module of another version is refused. */
+#define PK_ICS_MODULE_VERSION 1
+
+/* What pk_meeting_to_ics() gives the module besides the meeting: what needs the agenda. */
+typedef struct
+{
+  int         start_min;    /* minutes after midnight; -1: no start time, an all-day event */
+  int         end_min;      /* DTEND in minutes after the day's midnight (past 24 h: next day) */
+  const char *description;  /* the kallelse in a few lines, with the time plan */
+} PkIcsTimes;
 
 /* Times are written in this zone, with its VTIMEZONE: the meetings are Swedish. */
 #define PK_ICS_TIME_ZONE "Europe/Stockholm"

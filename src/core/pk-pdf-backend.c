@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <gmodule.h>
 
+#include "pk-module.h"
 #include "pk-pdf-backend.h"
 
 G_DEFINE_QUARK (pk-pdf-backend-error-quark, pk_pdf_backend_error)
@@ -13,37 +14,10 @@ typedef const PkPdfBackend *(*GetBackendFunc) (void);
 static const PkPdfBackend *backend;
 static char *load_error;
 
-#define MODULE_NAME "libprotokoll-pdf.so"
-
-/* $PROTOKOLL_PDF_MODULE; else the installed module; else, for a program run from the build tree
- * (src/app/protokoll, src/cli/protokoll-cli), the one built beside it in src/core. */
-static char *
-find_module (void)
-{
-  const char *override = g_getenv ("PROTOKOLL_PDF_MODULE");
-  g_autofree char *installed = g_build_filename (PK_MODULE_DIR, MODULE_NAME, NULL);
-  g_autofree char *exe = NULL;
-
-  if (override != NULL && *override != '\0')
-    return g_strdup (override);
-  if (g_file_test (installed, G_FILE_TEST_EXISTS))
-    return g_steal_pointer (&installed);
-  exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (exe != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (exe);
-      g_autofree char *built = g_build_filename (dir, "..", "core", MODULE_NAME, NULL);
-
-      if (g_file_test (built, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&built);
-    }
-  return g_steal_pointer (&installed);
-}
-
 static gpointer
 load_module (gpointer data)
 {
-  g_autofree char *path = find_module ();
+  g_autofree char *path = pk_module_find ("libprotokoll-pdf.so", "PROTOKOLL_PDF_MODULE");
   /* Kept for the life of the process: Poppler's documents and fonts live in it. */
   GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
   GetBackendFunc get_backend = NULL;

@@ -55,33 +55,28 @@ pk_widget_set_tooltip (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
-/* The widget built from the element with id @id in the template that made @root's subtree
+/* The widget built from the element with id @id in the template that made @widget's subtree
  * (GtkBuilder gives every object with an id its buildable id), or NULL. */
 static GtkWidget *
-find_by_buildable_id (GtkWidget  *root,
+find_by_buildable_id (GtkWidget  *widget,
                       const char *id)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+  GtkWidget *found = NULL;
+
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && found == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_by_buildable_id (child, id);
+  /* A closed GtkExpander keeps its child out of the tree. */
+  if (found == NULL && GTK_IS_EXPANDER (widget))
     {
-      GtkWidget *found;
+      GtkWidget *inner = gtk_expander_get_child (GTK_EXPANDER (widget));
 
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
-        return child;
-      if ((found = find_by_buildable_id (child, id)) != NULL)
-        return found;
-      /* A closed GtkExpander keeps its child out of the tree. */
-      if (GTK_IS_EXPANDER (child) && gtk_expander_get_child (GTK_EXPANDER (child)) != NULL &&
-          gtk_widget_get_parent (gtk_expander_get_child (GTK_EXPANDER (child))) == NULL)
-        {
-          GtkWidget *inner = gtk_expander_get_child (GTK_EXPANDER (child));
-
-          if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (inner)), id) == 0)
-            return inner;
-          if ((found = find_by_buildable_id (inner, id)) != NULL)
-            return found;
-        }
+      if (inner != NULL && gtk_widget_get_parent (inner) == NULL)
+        found = find_by_buildable_id (inner, id);
     }
-  return NULL;
+  return found;
 }
 
 void

@@ -235,14 +235,20 @@ sync_header (PkMeetingView *self)
   pk_agenda_panel_header_changed (self->agenda_panel);
 }
 
+/* The header.kind action's state and target: "protokoll" or "minnesanteckningar". */
+static PkMeetingKind
+kind_of_name (GVariant *name)
+{
+  return g_str_equal (g_variant_get_string (name, NULL), "minnesanteckningar") ? PK_MEETING_KIND_MINNESANTECKNINGAR
+                                                                              : PK_MEETING_KIND_PROTOKOLL;
+}
+
 static PkMeetingKind
 chosen_kind (PkMeetingView *self)
 {
   g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self->header_actions), "kind");
 
-  return g_str_equal (g_variant_get_string (state, NULL), "minnesanteckningar")
-           ? PK_MEETING_KIND_MINNESANTECKNINGAR
-           : PK_MEETING_KIND_PROTOKOLL;
+  return kind_of_name (state);
 }
 
 static void show_kind (PkMeetingView *self,
@@ -755,9 +761,7 @@ choose_kind (GSimpleAction *action,
 {
   PkMeetingView *self = user_data;
 
-  show_kind (self, g_str_equal (g_variant_get_string (kind, NULL), "minnesanteckningar")
-                     ? PK_MEETING_KIND_MINNESANTECKNINGAR
-                     : PK_MEETING_KIND_PROTOKOLL);
+  show_kind (self, kind_of_name (kind));
   on_field_changed (self);
 }
 

@@ -132,13 +132,14 @@ first_fill_rows (PkWindow *self)
 {
   int width, height;
 
-  /* A row holds two lines of text and its padding, 38 pixels with the default font (a heading
-   * more): 34 leaves room for a smaller font. A maximized window is as tall as its monitor at
-   * most. Each row more is three text layouts more in the first frame. */
+  /* Adwaita gives a .navigation-sidebar row a min-height of 36 pixels and a margin of 2 below,
+   * whatever the font: no more than height / 38 rows (and one cut at the bottom) can show. A
+   * maximized window is as tall as its monitor at most. Each row more is three text layouts more
+   * in the first frame. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (gtk_window_is_maximized (GTK_WINDOW (self)) || height <= 0)
     height = 1600;
-  return (guint) height / 34 + 2;
+  return (guint) height / 38 + 1;
 }
 
 static void

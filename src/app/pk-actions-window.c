@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pk-actions-window.h"
+#include "pk-lazy.h"
 
 struct _PkActionsWindow
 {
@@ -309,7 +310,7 @@ set_label (GtkListItem *list_item,
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "—");
-  gtk_widget_set_tooltip_text (label, text);
+  pk_widget_set_tooltip (label, text);
   if (dim)
     gtk_widget_add_css_class (label, "dim-label");
   else
@@ -331,7 +332,7 @@ bind_due (GtkSignalListItemFactory *factory,
       g_autofree char *tip = g_strdup_printf (_("Overdue since %s"), pk_action_entry_get_due (entry));
 
       gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_tooltip_text (label, tip);
+      pk_widget_set_tooltip (label, tip);
     }
   else
     gtk_widget_remove_css_class (label, "error");
@@ -423,7 +424,7 @@ bind_done (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (check), "binding", NULL);
   /* The lock of approved minutes holds here too; say where the change belongs instead. */
   gtk_widget_set_sensitive (check, !locked);
-  gtk_widget_set_tooltip_text (check, locked ? _("In approved minutes: record it in the next meeting")
+  pk_widget_set_tooltip (check, locked ? _("In approved minutes: record it in the next meeting")
                                              : _("Done"));
 }
 
@@ -435,7 +436,7 @@ setup_go (GtkSignalListItemFactory *factory,
   GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Show the meeting"));
+  pk_widget_set_tooltip (button, _("Show the meeting"));
   gtk_list_item_set_child (list_item, button);
 }
 
@@ -607,12 +608,21 @@ pk_actions_window_class_init (PkActionsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "actions.focus-owner", NULL, focus_owner);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip actions_window_tooltips[] = {
+  { "open_toggle", N_("Only actions not yet done") },
+  { "overdue_toggle", N_("Only open actions past their due date") },
+  { "owner_entry", N_("Actions whose owner’s name contains this") },
+  { "body_dropdown", N_("Body") },
+};
+
 static void
 pk_actions_window_init (PkActionsWindow *self)
 {
   g_autoptr(GtkSingleSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), actions_window_tooltips, G_N_ELEMENTS (actions_window_tooltips));
   self->entries = g_list_store_new (PK_TYPE_ACTION_ENTRY);
   /* Header clicks sort; with no column chosen the register's own order stays. */
   set_sorter (self->due_column, "due");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pk-agenda-editor.h"
+#include "pk-lazy.h"
 
 struct _PkAgendaEditor
 {
@@ -62,7 +63,7 @@ fill_presenters (PkAgendaEditor *self)
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pk_person_get_title (person));
         gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
         gtk_widget_add_css_class (remove, "flat");
-        gtk_widget_set_tooltip_text (remove, _("Remove Presenter"));
+        pk_widget_set_tooltip (remove, _("Remove Presenter"));
         gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "editor.remove-presenter");
         gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -111,7 +112,7 @@ fill_recusals (PkAgendaEditor *self)
       g_signal_connect (row, "changed", G_CALLBACK (on_recusal_reason_changed), self);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove"));
+      pk_widget_set_tooltip (remove, _("Remove"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "editor.remove-recusal");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
@@ -420,10 +421,17 @@ pk_agenda_editor_class_init (PkAgendaEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.remove-recusal", "u", remove_recusal);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip agenda_editor_tooltips[] = {
+  { "roster_button", N_("Add From the Attendance List") },
+  { "recusal_button", N_("Someone Leaves for This Item") },
+};
+
 static void
 pk_agenda_editor_init (PkAgendaEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), agenda_editor_tooltips, G_N_ELEMENTS (agenda_editor_tooltips));
   self->required = -1;
 
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (on_editor_changed), self);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "pk-attachments-panel.h"
+#include "pk-lazy.h"
 #include "pk-toast.h"
 #include "pk-pdf-note.h"
 #include "pk-pdf-view.h"
@@ -1014,6 +1015,15 @@ pk_attachments_panel_class_init (PkAttachmentsPanelClass *klass)
   g_type_ensure (PK_TYPE_AGENDA_ITEM);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip attachments_panel_tooltips[] = {
+  { "attach_button", N_("Attach PDF files to the chosen item; you can also drop them here") },
+  { "item_dropdown", N_("The item new attachments go to") },
+  { "notes_hint", N_("Right-click a page and choose Add Note") },
+  { "save_copy_button", N_("Save a Copy…") },
+  { "remove_button", N_("Remove Attachment") },
+};
+
 static void
 pk_attachments_panel_init (PkAttachmentsPanel *self)
 {
@@ -1023,6 +1033,7 @@ pk_attachments_panel_init (PkAttachmentsPanel *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), attachments_panel_tooltips, G_N_ELEMENTS (attachments_panel_tooltips));
   self->cancellable = g_cancellable_new ();
   self->attachments = g_list_store_new (PK_TYPE_ATTACHMENT);
   self->notes = g_list_store_new (PK_TYPE_PDF_NOTE);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pk-attendance-panel.h"
+#include "pk-lazy.h"
 #include "pk-toast.h"
 #include "pk-attendance-row.h"
 #include "pk-saver.h"
@@ -480,6 +481,11 @@ pk_attendance_panel_class_init (PkAttendancePanelClass *klass)
   gtk_widget_class_install_action (widget_class, "roster.prefill", NULL, prefill);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip attendance_panel_tooltips[] = {
+  { "fill_button", N_("Put the body’s members on the meeting date on the roster") },
+};
+
 static void
 pk_attendance_panel_init (PkAttendancePanel *self)
 {
@@ -487,6 +493,7 @@ pk_attendance_panel_init (PkAttendancePanel *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), attendance_panel_tooltips, G_N_ELEMENTS (attendance_panel_tooltips));
   self->required = -1;
   self->saver = pk_saver_new (G_OBJECT (self), take_snapshot, write_snapshot, snapshot_written, g_object_unref);
   self->selection = gtk_single_selection_new (NULL);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pk-pdf-view.h"
+#include "pk-lazy.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -684,6 +685,20 @@ pk_pdf_view_class_init (PkPdfViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "viewer.toggle-thumbnails", NULL);
 }
 
+/* Set here, not in the template: see pk_widget_set_tooltip(). */
+static const PkTemplateTooltip pdf_view_tooltips[] = {
+  { "thumbnails_button", N_("Show Thumbnails") },
+  { "previous_page_button", N_("Previous Page") },
+  { "next_page_button", N_("Next Page") },
+  { "page_entry", N_("Go to Page") },
+  { "zoom_out_button", N_("Zoom Out") },
+  { "zoom_button", N_("Zoom") },
+  { "zoom_in_button", N_("Zoom In") },
+  { "search_button", N_("Find in Document") },
+  { "previous_match_button", N_("Previous Match") },
+  { "next_match_button", N_("Next Match") },
+};
+
 static void
 pk_pdf_view_init (PkPdfView *self)
 {
@@ -691,6 +706,7 @@ pk_pdf_view_init (PkPdfView *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pk_template_set_tooltips (GTK_WIDGET (self), pdf_view_tooltips, G_N_ELEMENTS (pdf_view_tooltips));
   self->hit_page = -1;
   self->hit_index = -1;
   self->note_page = -1;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pk-register-window.h"
+#include "pk-lazy.h"
 
 struct _PkRegisterWindow
 {
@@ -193,7 +194,7 @@ show_members (PkRegisterWindow *self)
 
           gtk_widget_set_valign (end, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (end, "flat");
-          gtk_widget_set_tooltip_text (end, _("The seat ends today"));
+          pk_widget_set_tooltip (end, _("The seat ends today"));
           gtk_actionable_set_action_name (GTK_ACTIONABLE (end), "register.end-membership");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (end), "x", pk_membership_get_id (m));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), end);

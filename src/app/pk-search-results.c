@@ -133,7 +133,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (meeting), heading);
   gtk_label_set_label (GTK_LABEL (place), where);
   gtk_label_set_markup (GTK_LABEL (snippet), markup);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item), tooltip);
+  pk_widget_set_tooltip (gtk_list_item_get_child (list_item), tooltip);
 }
 
 static void

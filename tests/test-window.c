@@ -168,20 +168,68 @@ test_new_meeting_appears (Fixture       *fixture,
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM meeting"), ==, 1);
 }
 
+/* The first descendant of @root, depth first, that @test accepts. */
+typedef gboolean (*WidgetTest) (GtkWidget     *widget,
+                                gconstpointer  data);
+
 static GtkWidget *
-find_entry_with_text (GtkWidget  *root,
-                      const char *text)
+find_widget (GtkWidget     *root,
+             WidgetTest     test,
+             gconstpointer  data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (GTK_IS_ENTRY (child) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child)), text) == 0)
+      if (test (child, data))
         return child;
-      if ((found = find_entry_with_text (child, text)) != NULL)
+      if ((found = find_widget (child, test, data)) != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_entry_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
+}
+
+static GtkWidget *
+find_entry_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  return find_widget (root, is_entry_with_text, text);
+}
+
+static gboolean
+is_menu_button_with_label (GtkWidget     *widget,
+                           gconstpointer  label)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+find_menu_button_with_label (GtkWidget  *root,
+                             const char *label)
+{
+  return find_widget (root, is_menu_button_with_label, label);
+}
+
+static gboolean
+has_buildable_id (GtkWidget     *widget,
+                  gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+/* The widget built from the template element with that id. */
+static GtkWidget *
+find_buildable (GtkWidget  *root,
+                const char *id)
+{
+  return find_widget (root, has_buildable_id, id);
 }
 
 static gboolean
@@ -1439,21 +1487,6 @@ test_import_text (Fixture       *fixture,
   g_assert_cmpint (pk_test_sql_int (fixture->db_path, "SELECT count(*) FROM agenda_item WHERE parent_id IS NULL"), >=, 9);
 }
 
-static GtkWidget *
-find_menu_button_with_label (GtkWidget  *root,
-                             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_MENU_BUTTON (child) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_menu_button_with_label (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 kind_saved (gpointer data)
@@ -1511,21 +1544,6 @@ test_kind_menu (Fixture       *fixture,
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Meeting notes (minnesanteckningar)");
 }
 
-static GtkWidget *
-find_buildable (GtkWidget  *root,
-                const char *id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
-        return child;
-      if ((found = find_buildable (child, id)) != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* Tooltips set with pk_widget_set_tooltip() are shown through ::query-tooltip. */
 static void

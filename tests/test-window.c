@@ -1577,6 +1577,34 @@ test_tooltips (Fixture       *fixture,
   g_clear_object (&fixture->window);
 }
 
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+/* The app's own style sheet is loaded (by PkApplication's startup, not by a resource base path,
+ * see pk_application_new): a sidebar status badge has the padding style.css gives it. */
+static void
+test_style_sheet (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *badge;
+  GtkBorder padding;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-03-10");
+  open_window (fixture);
+  badge = find_widget (GTK_WIDGET (fixture->window), has_css_class, "status-badge");
+  g_assert_nonnull (badge);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_padding (gtk_widget_get_style_context (badge), &padding);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_cmpint (padding.left, ==, 8);
+  g_assert_cmpint (padding.right, ==, 8);
+  g_assert_cmpint (padding.top, ==, 2);
+}
+
 /* The real app as a subprocess on @db_path: it reaches a first frame and exits cleanly. */
 static void
 assert_app_shows_first_frame (const char *db_path)
@@ -1656,6 +1684,7 @@ main (int   argc,
   ADD ("/window/kind-menu", test_kind_menu);
   ADD ("/window/tooltips", test_tooltips);
   ADD ("/window/app-starts", test_app_starts);
+  ADD ("/window/style-sheet", test_style_sheet);
   ADD ("/window/invalid-date-not-saved", test_invalid_date_not_saved);
   ADD ("/window/delete-with-undo", test_delete_with_undo);
   ADD ("/window/corrupt-database-shows-error", test_corrupt_database_shows_error);

@@ -1585,7 +1585,8 @@ has_css_class (GtkWidget     *widget,
 }
 
 /* The app's own style sheet is loaded (by PkApplication's startup, not by a resource base path,
- * see pk_application_new): a sidebar status badge has the padding style.css gives it. */
+ * see pk_application_new): a sidebar status badge has the padding style.css gives it. And the
+ * start-up theme trick (pk_application_startup) leaves the environment as it found it. */
 static void
 test_style_sheet (Fixture       *fixture,
                   gconstpointer  data)
@@ -1603,6 +1604,10 @@ test_style_sheet (Fixture       *fixture,
   g_assert_cmpint (padding.left, ==, 8);
   g_assert_cmpint (padding.right, ==, 8);
   g_assert_cmpint (padding.top, ==, 2);
+
+  /* Startup names libadwaita's empty theme only while it creates GTK's settings: left set,
+   * libadwaita would not install its style sheet in the next process it starts. */
+  g_assert_null (g_getenv ("GTK_THEME"));
 }
 
 /* The real app as a subprocess on @db_path: it reaches a first frame and exits cleanly. */
@@ -1664,6 +1669,7 @@ main (int   argc,
 {
   g_autoptr(PkApplication) app = NULL;
 
+  g_unsetenv ("GTK_THEME");  /* as on a desktop without one; /window/style-sheet relies on it */
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* The window keeps the app alive while it writes; a registered default app is all it needs. */

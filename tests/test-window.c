@@ -1610,6 +1610,72 @@ test_style_sheet (Fixture       *fixture,
   g_assert_null (g_getenv ("GTK_THEME"));
 }
 
+static gboolean
+overrun_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (gtk_widget_get_parent (data));
+}
+
+static gboolean
+overrun_shown (gpointer data)
+{
+  return gtk_widget_get_visible (gtk_widget_get_parent (data));
+}
+
+/* The time plan's overrun warning: shown when the items run past the end time, gone (its revealer
+ * hidden, so a first frame does not measure it) when they no longer do. */
+static void
+test_agenda_overrun (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PkMeeting) meeting = pk_meeting_new ();
+  PkAgendaPanel *panel;
+  GtkWidget *warning;
+  GtkWidget *revealer;
+
+  pk_meeting_set_title (meeting, "Sammanträde");
+  pk_meeting_set_start_time (meeting, "13:00");
+  pk_meeting_set_end_time (meeting, "13:20");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PkAgendaItem) item = pk_agenda_item_new ();
+      pk_agenda_item_set_title (item, "Ärende");
+      pk_agenda_item_set_duration_min (item, 10);
+      g_list_store_append (pk_meeting_get_items (meeting), item);
+    }
+  {
+    g_autoptr(PkDatabase) db = pk_database_open (fixture->db_path, &error);
+    g_assert_no_error (error);
+    pk_database_insert_meeting (db, meeting, &error);
+    g_assert_no_error (error);
+  }
+  open_window (fixture);
+  panel = PK_AGENDA_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
+  pk_test_wait_until (agenda_loaded, panel);
+  warning = find_widget (GTK_WIDGET (panel), has_css_class, "agenda-warning");
+  g_assert_nonnull (warning);
+  revealer = gtk_widget_get_parent (warning);
+  g_assert_true (gtk_widget_get_visible (revealer));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (warning)), "10 min"));
+
+  {
+    g_autoptr(PkAgendaItem) last = g_list_model_get_item (pk_agenda_panel_get_items (panel), 2);
+    pk_agenda_item_set_duration_min (last, 0);
+  }
+  pk_test_wait_until (overrun_hidden, warning);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  {
+    g_autoptr(PkAgendaItem) last = g_list_model_get_item (pk_agenda_panel_get_items (panel), 2);
+    pk_agenda_item_set_duration_min (last, 15);
+  }
+  pk_test_wait_until (overrun_shown, warning);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (warning)), "15 min"));
+}
+
 /* The real app as a subprocess on @db_path: it reaches a first frame and exits cleanly. */
 static void
 assert_app_shows_first_frame (const char *db_path)
@@ -1691,6 +1757,7 @@ main (int   argc,
   ADD ("/window/tooltips", test_tooltips);
   ADD ("/window/app-starts", test_app_starts);
   ADD ("/window/style-sheet", test_style_sheet);
+  ADD ("/window/agenda-overrun", test_agenda_overrun);
   ADD ("/window/invalid-date-not-saved", test_invalid_date_not_saved);
   ADD ("/window/delete-with-undo", test_delete_with_undo);
   ADD ("/window/corrupt-database-shows-error", test_corrupt_database_shows_error);

@@ -145,6 +145,27 @@ pk_agenda_panel_is_saving (PkAgendaPanel *self)
 
 /* ---- the list and its time plan ---- */
 
+/* The warning's revealer is hidden while closed: a closed revealer still measures its child, and
+ * the wrapped bold text was a layout and a font of its own in every first frame. */
+static void
+show_overrun (PkAgendaPanel *self,
+              gboolean       show)
+{
+  if (show)
+    gtk_widget_set_visible (GTK_WIDGET (self->overrun_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->overrun_revealer, show);
+  if (!show && !gtk_revealer_get_child_revealed (self->overrun_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->overrun_revealer), FALSE);
+}
+
+static void
+on_overrun_revealed (PkAgendaPanel *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->overrun_revealer) &&
+      !gtk_revealer_get_child_revealed (self->overrun_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->overrun_revealer), FALSE);
+}
+
 static void
 update_plan (PkAgendaPanel *self,
              PkTimePlan    *plan)
@@ -181,7 +202,7 @@ update_plan (PkAgendaPanel *self,
                                                   plan->overrun_min, pk_meeting_get_end_time (self->meeting));
       gtk_label_set_label (self->overrun_label, warning);
     }
-  gtk_revealer_set_reveal_child (self->overrun_revealer, plan->overrun_min > 0);
+  show_overrun (self, plan->overrun_min > 0);
 }
 
 static void
@@ -264,7 +285,7 @@ rebuild (PkAgendaPanel *self)
       update_plan (self, plan);
     }
   else
-    gtk_revealer_set_reveal_child (self->overrun_revealer, FALSE);
+    show_overrun (self, FALSE);
 
   g_list_store_splice (self->flat, 0, g_list_model_get_n_items (G_LIST_MODEL (self->flat)),
                        items->pdata, items->len);
@@ -883,6 +904,7 @@ pk_agenda_panel_init (PkAgendaPanel *self)
   gtk_list_view_set_factory (self->item_list, factory);
   gtk_list_view_set_model (self->item_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->overrun_revealer, "notify::child-revealed", G_CALLBACK (on_overrun_revealed), self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -22,6 +22,7 @@
 #include "pk-search-results.h"
 #include "pk-test-util.h"
 #include "pk-lazy.h"
+#include "pk-view-switcher-title.h"
 #include "pk-window.h"
 #include "protokoll-core.h"
 
@@ -1676,6 +1677,88 @@ test_agenda_overrun (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (warning)), "15 min"));
 }
 
+static gboolean
+is_mapped_switcher (GtkWidget     *widget,
+                    gconstpointer  policy)
+{
+  return ADW_IS_VIEW_SWITCHER (widget) && gtk_widget_get_mapped (widget) &&
+         adw_view_switcher_get_policy (ADW_VIEW_SWITCHER (widget)) == (AdwViewSwitcherPolicy) GPOINTER_TO_INT (policy);
+}
+
+static gboolean
+is_toggle_with_label (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_TOGGLE_BUTTON (widget))
+    return FALSE;
+  g_object_get (widget, "label", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+static guint
+count_switchers (GtkWidget *root)
+{
+  guint n = ADW_IS_VIEW_SWITCHER (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_switchers (child);
+  return n;
+}
+
+/* The header's panel switcher: narrow at the default size with no wide switcher made, wide once
+ * the window is wide enough (made then), the title in a narrow window, and a click on a panel's
+ * button shows that panel. */
+static void
+test_switcher_title (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PkViewSwitcherTitle *title;
+  GtkWidget *button;
+  AdwViewStack *stack;
+
+  import_meeting (fixture->db_path, "Kommunstyrelsen", "Sammanträde", "2026-03-10");
+  fixture->window = pk_window_new (PK_APPLICATION (g_application_get_default ()), fixture->db_path);
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  pk_test_wait_until (window_ready, fixture);
+  pk_test_wait_ms (200);
+  title = PK_VIEW_SWITCHER_TITLE (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_nonnull (title);
+  stack = pk_view_switcher_title_get_stack (title);
+  g_assert_true (stack == pk_meeting_view_get_stack (PK_MEETING_VIEW (pk_window_get_meeting_view (fixture->window))));
+  g_assert_false (pk_view_switcher_title_get_title_visible (title));
+  g_assert_nonnull (find_widget (GTK_WIDGET (title), is_mapped_switcher, GINT_TO_POINTER (ADW_VIEW_SWITCHER_POLICY_NARROW)));
+  g_assert_cmpuint (count_switchers (GTK_WIDGET (title)), ==, 1);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1900, 720);
+  pk_test_wait_ms (300);
+  g_assert_cmpuint (count_switchers (GTK_WIDGET (title)), ==, 2);
+  g_assert_nonnull (find_widget (GTK_WIDGET (title), is_mapped_switcher, GINT_TO_POINTER (ADW_VIEW_SWITCHER_POLICY_WIDE)));
+  g_assert_null (find_widget (GTK_WIDGET (title), is_mapped_switcher, GINT_TO_POINTER (ADW_VIEW_SWITCHER_POLICY_NARROW)));
+  g_assert_false (pk_view_switcher_title_get_title_visible (title));
+
+  /* The wide switcher's "Decisions" button shows the Beslut panel. */
+  button = find_widget (find_widget (GTK_WIDGET (title), is_mapped_switcher, GINT_TO_POINTER (ADW_VIEW_SWITCHER_POLICY_WIDE)),
+                        is_toggle_with_label, "Decisions");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  pk_test_wait_ms (400);  /* a keyboard activation shows the button pressed, then clicks */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "decisions");
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  pk_test_wait_ms (300);
+  g_assert_true (pk_view_switcher_title_get_title_visible (title));
+  g_assert_null (find_widget (GTK_WIDGET (title), is_mapped_switcher, GINT_TO_POINTER (ADW_VIEW_SWITCHER_POLICY_WIDE)));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
+  pk_test_wait_ms (300);
+  g_assert_false (pk_view_switcher_title_get_title_visible (title));
+  g_assert_nonnull (find_widget (GTK_WIDGET (title), is_mapped_switcher, GINT_TO_POINTER (ADW_VIEW_SWITCHER_POLICY_NARROW)));
+}
+
 /* The real app as a subprocess on @db_path: it reaches a first frame and exits cleanly. */
 static void
 assert_app_shows_first_frame (const char *db_path)
@@ -1758,6 +1841,7 @@ main (int   argc,
   ADD ("/window/app-starts", test_app_starts);
   ADD ("/window/style-sheet", test_style_sheet);
   ADD ("/window/agenda-overrun", test_agenda_overrun);
+  ADD ("/window/switcher-title", test_switcher_title);
   ADD ("/window/invalid-date-not-saved", test_invalid_date_not_saved);
   ADD ("/window/delete-with-undo", test_delete_with_undo);
   ADD ("/window/corrupt-database-shows-error", test_corrupt_database_shows_error);

@@ -3,6 +3,7 @@
 
 #include "pk-meeting-view.h"
 #include "pk-search-results.h"
+#include "pk-view-switcher-title.h"
 #include "pk-window.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,7 @@ struct _PkWindow
   PkSearchResults *search_results;
   GtkStack *content_stack;
   PkMeetingView *meeting_view;
-  AdwViewSwitcherTitle *switcher_title;
+  PkViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
   AdwToastOverlay *toast_overlay;
   GtkMenuButton *meeting_menu_button;

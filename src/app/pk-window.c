@@ -8,6 +8,9 @@
 #include "pk-meeting-row.h"
 #include "pk-window-private.h"
 
+/* Below this default width a window cannot show the wide panel switcher in its first frame. */
+#define WIDE_SWITCHER_WINDOW_WIDTH 1150
+
 G_DEFINE_FINAL_TYPE (PkWindow, pk_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -578,6 +581,8 @@ pk_window_constructed (GObject *object)
   PkWindow *self = PK_WINDOW (object);
   GSettings *settings = window_settings ();
   g_autofree char *path = NULL;
+  gboolean maximized = FALSE;
+  int width, height;
 
   G_OBJECT_CLASS (pk_window_parent_class)->constructed (object);
 
@@ -586,9 +591,16 @@ pk_window_constructed (GObject *object)
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (settings, "window-width"),
                                    g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
+      maximized = g_settings_get_boolean (settings, "window-maximized");
+      if (maximized)
         gtk_window_maximize (GTK_WINDOW (self));
     }
+  /* The wide panel switcher needs about 740 pixels of the content's header with Adwaita's font,
+   * which a window narrower than about 1220 does not have: a window that starts wider gets it
+   * made before its first frame (pk-view-switcher-title.c). */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (maximized || width >= WIDE_SWITCHER_WINDOW_WIDTH)
+    pk_view_switcher_title_prepare_wide (self->switcher_title);
 
   if (self->database_path != NULL)
     path = g_strdup (self->database_path);
@@ -694,6 +706,7 @@ pk_window_class_init (PkWindowClass *klass)
 
   g_type_ensure (PK_TYPE_MEETING_VIEW);
   g_type_ensure (PK_TYPE_SEARCH_RESULTS);
+  g_type_ensure (PK_TYPE_VIEW_SWITCHER_TITLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PkWindow, main_stack);
@@ -815,7 +828,7 @@ pk_window_init (PkWindow *self)
   pk_menu_button_set_menu_lazily (self->meeting_menu_button, self->meeting_menu);
 
   stack = pk_meeting_view_get_stack (self->meeting_view);
-  adw_view_switcher_title_set_stack (self->switcher_title, stack);
+  pk_view_switcher_title_set_stack (self->switcher_title, stack);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -1388,6 +1388,7 @@ test_search_meetings (Fixture       *fixture,
                       gconstpointer  data)
 {
   PkSearchResults *results;
+  GtkSearchBar *bar;
   GtkSearchEntry *entry;
   GtkWidget *list;
 
@@ -1400,8 +1401,9 @@ test_search_meetings (Fixture       *fixture,
   g_assert_cmpstr (pk_meeting_get_title (pk_window_get_selected_meeting (fixture->window)), !=, "Årsmöte");
 
   results = PK_SEARCH_RESULTS (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_SEARCH_RESULTS));
-  entry = GTK_SEARCH_ENTRY (gtk_search_bar_get_child (GTK_SEARCH_BAR (find_descendant (GTK_WIDGET (fixture->window),
-                                                                                       GTK_TYPE_SEARCH_BAR))));
+  bar = GTK_SEARCH_BAR (find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_BAR));
+  /* The entry is made when a search starts. */
+  g_assert_null (gtk_search_bar_get_child (bar));
   g_assert_nonnull (results);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (results)));
   /* Ctrl+F as the window gets it when nothing inside takes it. */
@@ -1425,6 +1427,9 @@ test_search_meetings (Fixture       *fixture,
     }
   }
   pk_test_wait_ms (50);
+  entry = GTK_SEARCH_ENTRY (gtk_search_bar_get_child (bar));
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (entry)));
 

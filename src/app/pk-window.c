@@ -714,7 +714,6 @@ pk_window_class_init (PkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PkWindow, meeting_list);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, PkWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, PkWindow, content_stack);
@@ -744,10 +743,54 @@ on_search_changed (PkWindow *self)
   pk_search_results_set_text (self->search_results, searching ? text : NULL);
 }
 
+/* The search entry is made when a search first starts, not with the window: GTK 4.8's search
+ * entry asks the X server for the pointer when it is made (its icon's tooltip), and a closed
+ * search bar still styles and measures its entry, in every first frame. */
+static void
+ensure_search_entry (PkWindow *self)
+{
+  if (self->search_entry != NULL)
+    return;
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search_entry,
+                "placeholder-text", _("Search all meetings"),
+                "hexpand", TRUE,
+                NULL);
+  gtk_search_bar_set_child (self->search_bar, GTK_WIDGET (self->search_entry));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->meeting_list));
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+}
+
+/* Type-to-search in the sidebar before the entry exists: what GtkSearchBar does with its key
+ * capture widget (text typed in the list starts a search with it), once the entry is made. */
+static gboolean
+on_sidebar_key_pressed (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        PkWindow              *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (self->search_entry != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->search_bar)))
+    return GDK_EVENT_PROPAGATE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || c == 0 || !g_unichar_isgraph (c))
+    return GDK_EVENT_PROPAGATE;
+  ensure_search_entry (self);
+  /* The entry listens to the bar's keys (gtk_search_bar_connect_entry): give it this one. */
+  if (!gtk_event_controller_key_forward (controller, GTK_WIDGET (self->search_bar)))
+    return GDK_EVENT_PROPAGATE;
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  return GDK_EVENT_STOP;
+}
+
 static void
 on_search_mode (PkWindow *self)
 {
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    ensure_search_entry (self);
+  else if (self->search_entry != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
@@ -783,6 +826,7 @@ start_search (GtkWidget *widget,
       g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "meetings") == 0)
     {
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      ensure_search_entry (self);
       gtk_search_bar_set_search_mode (self->search_bar, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
     }
@@ -831,9 +875,12 @@ pk_window_init (PkWindow *self)
   pk_view_switcher_title_set_stack (self->switcher_title, stack);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->meeting_list));
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_sidebar_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->meeting_list), keys);
+  }
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode), self);
   g_signal_connect_swapped (self->search_results, "hit-activated", G_CALLBACK (on_hit_activated), self);
   /* Ctrl+F that nothing inside took (the attachment viewer has its own): bubbling, at the window. */

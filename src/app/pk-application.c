@@ -319,6 +319,12 @@ pk_application_startup (GApplication *application)
    * icon resource path, right after the icon theme starts loading on its thread. */
   G_APPLICATION_CLASS (pk_application_parent_class)->startup (application);
 
+  /* If GTK's thread had already taken the icon theme when adw_init() added its path, the theme it
+   * loaded was thrown away and would be loaded again on the main thread by the first icon of the
+   * first frame. Told its theme name changed (it did not), GTK loads the theme on its thread again,
+   * now with every path; when nothing was thrown away, that load finds the theme valid at once. */
+  g_object_notify (G_OBJECT (gtk_settings_get_default ()), "gtk-icon-theme-name");
+
   style = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (style, "/io/github/protokoll/Protokoll/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),

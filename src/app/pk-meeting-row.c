@@ -47,6 +47,36 @@ update (PkMeetingRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_class);
 }
 
+/* Only heading rows (one per body) need the heading label: made on first use, not in every row. */
+static void
+ensure_body_label (PkMeetingRow *self)
+{
+  GtkWidget *label;
+
+  if (self->body_label != NULL)
+    return;
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "visible", FALSE,
+                        "xalign", 0.0f,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "lines", 2,
+                        "ellipsize", PANGO_ELLIPSIZE_END,
+                        "margin-top", 12,
+                        "margin-bottom", 2,
+                        NULL);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "body-heading");
+  gtk_widget_insert_after (label, GTK_WIDGET (self), NULL);
+  self->body_label = GTK_LABEL (label);
+}
+
+static gboolean
+is_heading (PkMeetingRow *self)
+{
+  return self->body_label != NULL && gtk_widget_get_visible (GTK_WIDGET (self->body_label));
+}
+
 void
 pk_meeting_row_set_heading (PkMeetingRow *self,
                             const char   *heading)
@@ -54,6 +84,7 @@ pk_meeting_row_set_heading (PkMeetingRow *self,
   g_return_if_fail (PK_IS_MEETING_ROW (self));
 
   pk_meeting_row_set_meeting (self, NULL);
+  ensure_body_label (self);
   gtk_label_set_label (self->body_label, heading && *heading ? heading : _("No Body"));
   pk_widget_set_tooltip (GTK_WIDGET (self->body_label), heading);
   gtk_widget_set_visible (GTK_WIDGET (self->body_label), TRUE);
@@ -70,7 +101,8 @@ pk_meeting_row_set_meeting (PkMeetingRow *self,
   if (self->meeting != NULL)
     g_signal_handlers_disconnect_by_func (self->meeting, update, self);
   g_set_object (&self->meeting, meeting);
-  gtk_widget_set_visible (GTK_WIDGET (self->body_label), FALSE);
+  if (self->body_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->body_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->meeting_label), meeting != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), meeting != NULL);
   if (meeting == NULL)
@@ -98,7 +130,7 @@ pk_meeting_row_measure (GtkWidget      *widget,
   GtkWidget *badge = GTK_WIDGET (self->status_label);
   int text_min = 0, text_nat = 0, badge_min = 0, badge_nat = 0;
 
-  if (gtk_widget_get_visible (body))
+  if (is_heading (self))
     {
       gtk_widget_measure (body, orientation, for_size, minimum, natural, NULL, NULL);
       return;
@@ -133,7 +165,7 @@ pk_meeting_row_size_allocate (GtkWidget *widget,
   int badge_width, badge_height, unused;
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
-  if (gtk_widget_get_visible (body))
+  if (is_heading (self))
     {
       gtk_widget_size_allocate (body, &(GtkAllocation) { 0, 0, width, height }, -1);
       return;
@@ -179,7 +211,6 @@ pk_meeting_row_class_init (PkMeetingRowClass *klass)
   widget_class->size_allocate = pk_meeting_row_size_allocate;
   widget_class->get_request_mode = pk_meeting_row_get_request_mode;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/protokoll/Protokoll/pk-meeting-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, body_label);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, meeting_label);
   gtk_widget_class_bind_template_child (widget_class, PkMeetingRow, status_label);
 }

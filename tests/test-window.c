@@ -452,21 +452,22 @@ stored_outline (const char *db_path)
                            "FROM (SELECT * FROM agenda_item p WHERE parent_id IS NULL ORDER BY position) p");
 }
 
-static void
-test_agenda_keyboard_reorder (Fixture       *fixture,
-                              gconstpointer  data)
+/* A meeting starting at 13:00 (ending at @end, or open-ended) with ten-minute items named
+ * @titles, stored and shown: its agenda panel, loaded. */
+static PkAgendaPanel *
+open_agenda (Fixture           *fixture,
+             const char        *end,
+             const char *const *titles,
+             guint              n_titles)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PkMeeting) meeting = pk_meeting_new ();
   PkAgendaPanel *panel;
-  GtkWidget *list;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  const char *titles[] = { "Mötets öppnande", "Val av justerare", "Budget", "Övriga frågor" };
 
   pk_meeting_set_title (meeting, "Sammanträde");
   pk_meeting_set_start_time (meeting, "13:00");
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+  pk_meeting_set_end_time (meeting, end);
+  for (guint i = 0; i < n_titles; i++)
     {
       g_autoptr(PkAgendaItem) item = pk_agenda_item_new ();
       pk_agenda_item_set_title (item, titles[i]);
@@ -483,6 +484,20 @@ test_agenda_keyboard_reorder (Fixture       *fixture,
   panel = PK_AGENDA_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
   g_assert_nonnull (panel);
   pk_test_wait_until (agenda_loaded, panel);
+  return panel;
+}
+
+static void
+test_agenda_keyboard_reorder (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PkAgendaPanel *panel;
+  GtkWidget *list;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *titles[] = { "Mötets öppnande", "Val av justerare", "Budget", "Övriga frågor" };
+
+  panel = open_agenda (fixture, NULL, titles, G_N_ELEMENTS (titles));
   list = find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list);
   before = stored_outline (fixture->db_path);
@@ -1634,31 +1649,12 @@ static void
 test_agenda_overrun (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PkMeeting) meeting = pk_meeting_new ();
+  const char *titles[] = { "Ärende", "Ärende", "Ärende" };
   PkAgendaPanel *panel;
   GtkWidget *warning;
   GtkWidget *revealer;
 
-  pk_meeting_set_title (meeting, "Sammanträde");
-  pk_meeting_set_start_time (meeting, "13:00");
-  pk_meeting_set_end_time (meeting, "13:20");
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autoptr(PkAgendaItem) item = pk_agenda_item_new ();
-      pk_agenda_item_set_title (item, "Ärende");
-      pk_agenda_item_set_duration_min (item, 10);
-      g_list_store_append (pk_meeting_get_items (meeting), item);
-    }
-  {
-    g_autoptr(PkDatabase) db = pk_database_open (fixture->db_path, &error);
-    g_assert_no_error (error);
-    pk_database_insert_meeting (db, meeting, &error);
-    g_assert_no_error (error);
-  }
-  open_window (fixture);
-  panel = PK_AGENDA_PANEL (find_descendant (GTK_WIDGET (fixture->window), PK_TYPE_AGENDA_PANEL));
-  pk_test_wait_until (agenda_loaded, panel);
+  panel = open_agenda (fixture, "13:20", titles, G_N_ELEMENTS (titles));
   warning = find_widget (GTK_WIDGET (panel), has_css_class, "agenda-warning");
   g_assert_nonnull (warning);
   revealer = gtk_widget_get_parent (warning);

@@ -1,5 +1,10 @@
 /* startup-reference.c: the floor for `bench/run startup`: a bare libadwaita window (header bar and
- * status page), reporting its first painted frame exactly as protokoll does. Built by bench/run. */
+ * status page), reporting its first painted frame exactly as protokoll does. Built by bench/run.
+ *
+ * Built with -DTUNED it also makes the three GTK-level start-up changes protokoll makes
+ * (HACKING.md, "Start-up"): no resource base path, GTK's settings created with libadwaita's empty
+ * theme named, and the icon theme reloaded on GTK's thread if it lost its race. bench/run prints
+ * the ratio against that one too, for information: it is what protokoll's own content costs. */
 #include <adwaita.h>
 #include <stdio.h>
 
@@ -39,13 +44,34 @@ activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+#ifdef TUNED
+static void
+startup_after (GApplication *app)
+{
+  g_object_notify (G_OBJECT (gtk_settings_get_default ()), "gtk-icon-theme-name");
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.protokoll.BenchReference",
-                                                       G_APPLICATION_NON_UNIQUE);
+  g_autoptr(AdwApplication) app = NULL;
 
+#ifdef TUNED
+  if (g_getenv ("GTK_THEME") == NULL)
+    {
+      g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+      gtk_init ();
+      gtk_settings_get_default ();
+      g_unsetenv ("GTK_THEME");
+    }
+#endif
+  app = adw_application_new ("io.github.protokoll.BenchReference", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
+#ifdef TUNED
+  g_application_set_resource_base_path (G_APPLICATION (app), NULL);
+  g_signal_connect_after (app, "startup", G_CALLBACK (startup_after), NULL);
+#endif
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -80,7 +80,7 @@ update (PkAgendaRow *self)
   if (duration >= 0)
     length = g_strdup_printf (_("%d min"), duration);
   if (self->start != NULL && length != NULL)
-    time = g_strdup_printf ("%s\n<span size=\"small\">%s</span>", self->start, length);
+    time = g_strdup_printf ("%s\n<span size=\"9pt\">%s</span>", self->start, length);
   else
     time = g_strdup (self->start != NULL ? self->start : length);
   gtk_label_set_markup (self->time_label, time != NULL ? time : "");

@@ -36,7 +36,7 @@ update (PkMeetingRow *self)
   else
     when = g_strdup (date != NULL ? date : _("No date"));
   /* Title over a small, dimmed date, in one label. */
-  markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s</span>",
+  markup = g_markup_printf_escaped ("%s\n<span size=\"9pt\" alpha=\"60%%\">%s</span>",
                                     title && *title ? title : _("Untitled Meeting"), when);
   gtk_label_set_markup (self->meeting_label, markup);
 

@@ -290,6 +290,20 @@ pk_application_startup (GApplication *application)
   else
     g_message ("The settings schema %s is not installed; window size will not be remembered", APP_ID);
 
+  /* GTK parses the theme gtk-theme-name names (its own "Default", 10 ms) when it creates the
+   * display's settings, and libadwaita then replaces it by "Adwaita-empty" and its own style
+   * sheet. Naming the empty theme while the settings are created skips that parse; GTK_THEME
+   * must be unset again before libadwaita starts, or it would not install its style sheet. A
+   * GTK_THEME the user set is left alone. This comes before the database thread starts, so no
+   * thread of ours reads the environment while it changes. */
+  if (g_getenv ("GTK_THEME") == NULL)
+    {
+      g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+      gtk_init ();
+      gtk_settings_get_default ();
+      g_unsetenv ("GTK_THEME");
+    }
+
   /* Read the database on a thread while GTK initialises and the window is built. */
   self->startup_path = pk_application_get_database_path (self);
   open = g_new0 (StartupOpen, 1);
@@ -300,20 +314,6 @@ pk_application_startup (GApplication *application)
   g_task_set_source_tag (task, pk_application_startup);
   g_task_set_task_data (task, open, (GDestroyNotify) startup_open_free);
   g_task_run_in_thread (task, startup_open_thread);
-
-  /* GTK parses the theme gtk-theme-name names (its own "Default", 10 ms) when it creates the
-   * display's settings, and libadwaita then replaces it by "Adwaita-empty" and its own style
-   * sheet. Naming the empty theme while the settings are created skips that parse; GTK_THEME
-   * must be unset again before libadwaita starts, or it would not install its style sheet. A
-   * GTK_THEME the user set is left alone. (The environment is changed while the thread above
-   * runs: it reads none, and glibc's setenv/unsetenv never free an array a reader may hold.) */
-  if (g_getenv ("GTK_THEME") == NULL)
-    {
-      g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
-      gtk_init ();
-      gtk_settings_get_default ();
-      g_unsetenv ("GTK_THEME");
-    }
 
   /* No resource base path (see pk_application_new): adw_init() is then the only one to add an
    * icon resource path, right after the icon theme starts loading on its thread. */

@@ -148,22 +148,21 @@ pk_agenda_panel_is_saving (PkAgendaPanel *self)
 /* The warning's revealer is hidden while closed: a closed revealer still measures its child, and
  * the wrapped bold text was a layout and a font of its own in every first frame. */
 static void
+hide_closed_overrun (PkAgendaPanel *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->overrun_revealer) &&
+      !gtk_revealer_get_child_revealed (self->overrun_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->overrun_revealer), FALSE);
+}
+
+static void
 show_overrun (PkAgendaPanel *self,
               gboolean       show)
 {
   if (show)
     gtk_widget_set_visible (GTK_WIDGET (self->overrun_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->overrun_revealer, show);
-  if (!show && !gtk_revealer_get_child_revealed (self->overrun_revealer))
-    gtk_widget_set_visible (GTK_WIDGET (self->overrun_revealer), FALSE);
-}
-
-static void
-on_overrun_revealed (PkAgendaPanel *self)
-{
-  if (!gtk_revealer_get_reveal_child (self->overrun_revealer) &&
-      !gtk_revealer_get_child_revealed (self->overrun_revealer))
-    gtk_widget_set_visible (GTK_WIDGET (self->overrun_revealer), FALSE);
+  hide_closed_overrun (self);
 }
 
 static void
@@ -904,7 +903,7 @@ pk_agenda_panel_init (PkAgendaPanel *self)
   gtk_list_view_set_factory (self->item_list, factory);
   gtk_list_view_set_model (self->item_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
-  g_signal_connect_swapped (self->overrun_revealer, "notify::child-revealed", G_CALLBACK (on_overrun_revealed), self);
+  g_signal_connect_swapped (self->overrun_revealer, "notify::child-revealed", G_CALLBACK (hide_closed_overrun), self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -4,11 +4,10 @@
  * where it fits, else the narrow one (icons above labels), else the window title, and
  * :title-visible for the window to reveal its bottom bar. AdwViewSwitcherTitle builds both
  * switchers at once: 167 widgets, half of them a wide switcher that a window narrower than about
- * 1300 pixels never shows, built, styled and measured in every first frame all the same. Here the
+ * 1220 pixels never shows, built, styled and measured in every first frame all the same. Here the
  * wide switcher is only made once the header is wide enough that it might fit. It needs at least
  * 4/3 of the narrow one's width (each button is its label at the normal size plus 46 pixels, against
  * three quarters of that label plus 16), so making it at 5/4 never misses a width where it fits.
-
  *
  * To learn the width it might have, it asks for 5/4 of the narrow switcher's width before the wide
  * one exists; once made, the wide one's width. A window that starts wide makes it before its first
@@ -71,6 +70,13 @@ natural_width (GtkWidget *widget)
   return natural;
 }
 
+/* The width from which the wide switcher might fit (see the top of this file). */
+static int
+wide_switcher_threshold (PkViewSwitcherTitle *self)
+{
+  return natural_width (GTK_WIDGET (self->narrow_switcher)) * 5 / 4;
+}
+
 static void
 ensure_wide_switcher (PkViewSwitcherTitle *self)
 {
@@ -111,7 +117,7 @@ pk_view_switcher_title_measure (GtkWidget      *widget,
       *natural = MAX (*natural, child_nat);
     }
   if (orientation == GTK_ORIENTATION_HORIZONTAL && self->wide_switcher == NULL)
-    *natural = MAX (*natural, natural_width (GTK_WIDGET (self->narrow_switcher)) * 5 / 4);
+    *natural = MAX (*natural, wide_switcher_threshold (self));
 }
 
 static void
@@ -128,7 +134,7 @@ pk_view_switcher_title_size_allocate (GtkWidget *widget,
     {
       int narrow = natural_width (GTK_WIDGET (self->narrow_switcher));
 
-      if (self->wide_switcher == NULL && width >= narrow * 5 / 4)
+      if (self->wide_switcher == NULL && width >= wide_switcher_threshold (self))
         ensure_wide_switcher (self);
       if (self->wide_switcher != NULL && natural_width (GTK_WIDGET (self->wide_switcher)) <= width)
         shown = GTK_WIDGET (self->wide_switcher);
